@@ -259,6 +259,12 @@ def verify_pdf(path: Path, pki: PkiService, *, now: datetime | None = None) -> V
         data = path.read_bytes()
     except OSError as exc:
         raise from_read_error(exc, path) from exc
+    return verify_pdf_data(data, pki, now=now)
+
+
+def verify_pdf_data(data: bytes, pki: PkiService, *, now: datetime | None = None
+                    ) -> Verification:
+    """``verify_pdf`` of a PDF's bytes (a file a bundle carries, not yet on disk)."""
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         signatures = sorted(reader.embedded_signatures, key=lambda s: s.signed_revision)

@@ -387,6 +387,17 @@ def signers_in_history(db: Database, device_id: str) -> Iterator[str | None]:
         yield signer
 
 
+def seen_from(db: Database, inspection_ids: list[str], peer: str) -> set[str]:
+    """Those of these inspections this computer has received from ``peer`` as its own."""
+    found: set[str] = set()
+    for start in range(0, len(inspection_ids), 500):
+        part = inspection_ids[start:start + 500]
+        found.update(row[0] for row in db.execute(
+            f"SELECT inspection_id FROM sync_seen WHERE peer_device = ? AND inspection_id IN "
+            f"({','.join('?' * len(part))})", [peer, *part]))
+    return found
+
+
 def status_and_device(db: Database, inspection_ids: list[str]) -> dict[str, tuple[str, str]]:
     """Status and device of these inspections as they are here."""
     found: dict[str, tuple[str, str]] = {}

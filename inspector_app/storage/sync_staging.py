@@ -169,6 +169,14 @@ class StagingStore:
                                 f'WHERE "{self.parents_of[table]}" IN ({marks}) ORDER BY _seq',
                                 parents)
 
+    def kept_column(self, table: str, column: str, parents: list[str]) -> list[Any]:
+        """One column's kept values of the rows of ``table`` (as ``kept_parts``) that belong to
+        these inspections; ``column`` is one the program declares, never a bundle's."""
+        marks = ",".join("?" * len(parents))
+        return [value for (value,) in self.conn.execute(
+            f'SELECT "{column}" FROM "values_{table}" '
+            f'WHERE "{self.parents_of[table]}" IN ({marks})', parents)]
+
     def kept_counts(self, table: str, parents: list[str]) -> tuple[dict[str, int], bool]:
         """How many rows of ``table`` (as ``kept_parts``) each of these inspections has (those
         with none are left out), and whether one of those rows lacks a column."""

@@ -66,7 +66,7 @@ def test_many_new_inspections_go_in_by_batch_as_they_would_one_by_one(world, mon
     assert held == [2, 2, 1]
     one_by_one = world.laptop("c", "王芳")
     try:
-        monkeypatch.setattr(merge.Merger, "_all_new", lambda self, batch, parts: False)
+        monkeypatch.setattr(merge.Merger, "_all_new", lambda self, *_: False)
         alone = world.import_(bundle, ctx=one_by_one)
         for table in TABLES[:-1]:
             mine = world.b.db.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()

@@ -95,3 +95,17 @@ def test_a_removed_signature_is_removed_at_the_office(world):
     report = world.import_(world.export(world.a))
     assert report.tables["signatures"].deleted == 1
     assert world.office.db["signatures"].count == 0
+
+
+def test_a_signature_given_here_on_a_laptops_draft_is_not_deleted_by_its_next_bundle(world):
+    # The company's person signs the laptop's draft at the office (adding a signature leaves
+    # the record's own row as it was). The laptop's next change to its draft does not carry
+    # that signature, which it never had: it is not the laptop's to delete.
+    draft = laptop_work(world, world.a)
+    world.import_(world.export(world.a))
+    given_here = add_signature(world.office.db, draft, "company", "赵敏")
+    InspectionService(world.a.db, world.a.device, "张伟").set_note(draft, "a1", "补充")
+    report = world.import_(world.export(world.a))
+    assert report.status == "imported" and report.tables["inspections"].updated == 1
+    assert "signatures" not in report.tables or report.tables["signatures"].deleted == 0
+    assert {r[0] for r in world.office.db.execute("SELECT id FROM signatures")} == {given_here}

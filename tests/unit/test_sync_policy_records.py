@@ -132,6 +132,30 @@ def test_another_laptops_hazard_is_not_rewritten(world):
                   f"\\({world.b.device.id[:8]}\\) wrote")
 
 
+def test_the_offices_own_draft_hazard_is_not_rewritten(world):
+    # The office's own draft reached laptop A; A sends one of its hazards, reworded and
+    # claimed as A's, without its record (which would have been kept as a conflict).
+    from tests.unit.test_sync_documents import _to_laptop
+
+    draft = laptop_work(world, world.office, seed=4)
+    _to_laptop(world, world.a)
+    (hazard_id,) = world.office.db.execute("SELECT id FROM findings WHERE inspection_id = ?",
+                                           [draft]).fetchone()
+    hazard = one_row(world.office, "findings", hazard_id)
+    laptop_work(world, world.a, seed=5)
+    source = plain_export(world, world.a)
+    before = state(world.office)
+
+    def rewrite(tables: Rows) -> None:
+        tables["findings"].append({**hazard, "description": "A 改写的隐患",
+                                   "device_id": world.a.device.id, "updated_at": later()})
+
+    refused(world, forge(world, world.a, source, rewrite),
+            match=f"hazard {hazard_id}, .*: changes a record another device "
+                  f"\\({world.office.device.id[:8]}\\) wrote")
+    assert state(world.office) == before
+
+
 def test_another_laptops_record_sent_back_does_not_become_the_senders(world):
     # Laptop A sends B's record back unchanged, then "its own" newer copy of it: the second is
     # a conflict kept beside B's record, never an update of it.

@@ -10,12 +10,16 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from inspector_app.errors import from_os_error
-from inspector_app.i18n import N_, Clause
+from inspector_app.errors import ValidationError, from_os_error
+from inspector_app.i18n import N_, Clause, Message
 from inspector_app.services.attachments import AttachmentRefused, check_bytes
+from inspector_app.services.pki import PkiService
 from inspector_app.services.progress import Progress
 from inspector_app.services.sync.bundle import refuse, sha256
 from inspector_app.storage.attachment_store import MEDIA_SUFFIX, AttachmentStore
@@ -84,6 +88,105 @@ def check_pdf(data: bytes) -> str | None:
             RecursionError, OSError):
         return "it is not a readable PDF"
     return None if pages > 0 else "the PDF has no pages"
+
+
+class Prints:
+    """The PDFs the documents of a bundle name: carried in it, or already in this computer's
+    store (a row may name a file it does not carry, the one a document here already has)."""
+
+    def __init__(self, zf: zipfile.ZipFile, carried: dict[str, str], folder: Path,
+                 pki: PkiService) -> None:
+        self.zf = zf
+        self.carried = carried  # sha256 → entry path
+        self.folder = folder
+        self.pki = pki
+
+    def problem(self, row: Mapping[str, Any]) -> Message | None:
+        """Why the PDF ``row`` names is not the print of the document it describes; None when
+        it is, or when there is no such file (``missing`` tells)."""
+        data = self._read(str(row["file_sha256"]))
+        return None if data is None else print_problem(data, row, self.pki)
+
+    def missing(self, sha: str) -> bool:
+        return sha not in self.carried and not document_copy(self.folder, sha).is_file()
+
+    def _read(self, sha: str) -> bytes | None:
+        entry = self.carried.get(sha)
+        if entry is not None:
+            return self.zf.read(entry)  # its hash was checked with the bundle's entries
+        kept = document_copy(self.folder, sha)
+        try:
+            return kept.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise from_os_error(exc, kept) from exc
+
+
+def print_problem(data: bytes, row: Mapping[str, Any], pki: PkiService) -> Message | None:
+    """Why ``data`` is not the print of the document ``row`` describes; None when it is (or
+    when it is no PDF at all, which the file's check when it is staged refuses).
+
+    A print names its document: the program writes the document's number at the end of the
+    PDF's title and the text of its QR code (the type of document and the record) in its
+    keywords. Any PDF would otherwise stand on file for a document a laptop issued. A print
+    that carries digital signatures is taken only with valid ones by signers this office's
+    roots issued: a signature is what makes the file the signer's own word."""
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from inspector_app.services.documents import parse_qr_payload
+    from inspector_app.services.signing import verify_pdf_data
+
+    if check_pdf(data) is not None:
+        return None  # not a PDF at all: the file's own check refuses the bundle, as before
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        info = _info(reader.trailer)
+        title, code = str(info.get("/Title") or ""), str(info.get("/Keywords") or "")
+        signed = bool(reader.embedded_signatures)
+    except (PdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            RecursionError, OSError):
+        return Message(N_("it is not a readable PDF"))
+    try:
+        named: dict[str, Any] | None = parse_qr_payload(code)
+    except (ValidationError, ValueError, IndexError, KeyError):  # a code cut short
+        named = None
+    if named is None or named["id"] != row.get("inspection_id") \
+            or named["doc_type"] != row.get("doc_type") \
+            or not title.endswith(f" {row.get('number')}"):
+        # Shown in the import's report: one line, whatever the sender put in the title.
+        shown = "".join(c if c.isprintable() else " " for c in title[:120])
+        return Message(N_("it is not the print of that document (its title reads {title!r})"),
+                       title=shown)
+    if signed:
+        checked = verify_pdf_data(data, pki)
+        if not checked.ok and checked.expired and not checked.revoked_at:
+            # A certificate that ran out between the print and this import: judged as of the
+            # print, as the bundle of a signer whose certificate expired is taken.
+            printed_at = _moment(row.get("updated_at"))
+            if printed_at is not None:
+                checked = verify_pdf_data(data, pki, now=printed_at)
+        if not checked.ok:
+            return Message(N_("its digital signature is not valid: {reason}"),
+                           reason=checked.message)
+    return None
+
+
+def _moment(stamp: Any) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _info(trailer: Any) -> Any:
+    """The PDF's document information, resolved; empty when it has none."""
+    try:
+        return trailer["/Info"]
+    except KeyError:
+        return {}
 
 
 def stage(zf: zipfile.ZipFile, photos: dict[str, str], documents: dict[str, str],

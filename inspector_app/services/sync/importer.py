@@ -297,7 +297,8 @@ def _import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path:
                 with (sync_rows.bulk_cache(db),
                       sync_rows.staged_attached(db, verified.rows.path) as attached):
                     _apply(db, pki, device, verified, sender, staged, report, dry_run, root,
-                           control, attached, stage_files)
+                           control, attached, stage_files,
+                           files.Prints(zf, verified.documents, DataDir(root).documents, pki))
             finally:
                 verified.rows.close()
     if not dry_run:  # a dry run wrote nothing: the database's files stay byte for byte
@@ -568,7 +569,7 @@ def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None, tmp: 
 def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
            sender: policy.Sender, staged: files.Staged, report: ImportReport, dry_run: bool,
            root: Path, control: Control | None, attached: bool,
-           stage_files: Callable[[], None]) -> None:
+           stage_files: Callable[[], None], prints: files.Prints) -> None:
     """The rules, then (``stage_files``) the files of what they accepted, then the merge and
     the checks of what it made."""
     manifest = verified.manifest
@@ -579,7 +580,7 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
         # what they accepted are opened (a photo is decoded: seconds for a large one) with no
         # transaction open, so that the window may save meanwhile.
         with sync_rows.reading_only(db), db.atomic():
-            decision = policy.Policy(db, device.id, sender, rows).check()
+            decision = policy.Policy(db, device.id, sender, rows, prints).check()
             seen = sync_rows.data_version(db)
         rows.skip = decision.skip
         stage_files()
@@ -590,7 +591,7 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
                 # Something was saved here since the rules read it: they read it again, and
                 # the files of what they accept only now are checked too.
                 rows.skip = {}
-                decision = policy.Policy(db, device.id, sender, rows).check()
+                decision = policy.Policy(db, device.id, sender, rows, prints).check()
                 rows.skip = decision.skip
                 stage_files()
             # rows.skip is the decision's from here on: left out of everything below.
@@ -600,9 +601,8 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
             if missing is not None:
                 report.note(missing)
             for table, keys in decision.skip.items():
-                why = decision.skip_reasons.get(table, N_("taken only from the office"))
-                for _ in keys:
-                    report.skipped(table, why)
+                for key in keys:
+                    report.skipped(table, decision.why(table, key))
             merger = Merger(db, rows, report, manifest["bundle_id"],
                             manifest["device_id"], str(manifest.get("device_name", "")),
                             from_office=sender.is_office, control=control,

@@ -440,7 +440,7 @@ class Merger:
         counts = {table: self.staged.kept_counts(table, ids) for table in self._from_sql}
         from_sql = tuple(table for table, (_n, partial) in counts.items() if not partial)
         parts = self._batch_parts(ids, from_sql)
-        held = self._all_new(batch, parts)
+        held = self._all_new(batch, parts, from_sql)
         if held:
             self._held = {}
             self._sql_counts = {table: counts[table][0] for table in from_sql}
@@ -466,11 +466,16 @@ class Merger:
                          for table, rows in found.items()}
                 for parent, found in self.staged.parts_of_many(ids, leave_out).items()}
 
-    def _all_new(self, batch: list[Row], parts: dict[str, dict[str, list[Row]]]) -> bool:
+    def _all_new(self, batch: list[Row], parts: dict[str, dict[str, list[Row]]],
+                 from_sql: tuple[str, ...] = ()) -> bool:
         ids = [row["id"] for row in batch]
         numbers = [row["number"] for row in batch if row.get("number")]
-        documents = [d["number"] for found in parts.values()
-                     for d in found.get("documents", ())]
+        # The documents' numbers even when their rows go in from the staged values: nothing
+        # in the database refuses a number printed twice, which one by one is a conflict.
+        documents = ([str(n) for n in self.staged.kept_column("documents", "number", ids)]
+                     if "documents" in from_sql
+                     else [d["number"] for found in parts.values()
+                           for d in found.get("documents", ())])
         if (len(set(numbers)) != len(numbers) or len(set(ids)) != len(ids)
                 or len(set(documents)) != len(documents)):
             return False
@@ -625,10 +630,19 @@ class Merger:
         for table in _DELETABLE:
             spec = BY_NAME[table]
             carried = {tuple(r[k] for k in spec.key) for r in parts.get(table, [])}
-            cursor = self.db.execute(f"SELECT {', '.join(spec.key)} FROM {table} "
+            # A laptop deletes only what it wrote: a part another computer added here (the
+            # company's signature given at the office, which leaves the record's own row as
+            # it was) is one the laptop never had, so its absence is no deletion.
+            owner = ("device_id" if not self.from_office and "device_id" in self.columns[table]
+                     else "NULL")
+            cursor = self.db.execute(f"SELECT {owner}, {', '.join(spec.key)} FROM {table} "
                                      f"WHERE {spec.parent} = ?", [inspection_id])
-            for key in cursor.fetchall():
+            for device, *key in cursor.fetchall():
                 if tuple(key) in carried:
+                    continue
+                if device is not None and device != self.peer:
+                    self.report.skipped(table, N_("deleted there, kept: written by another "
+                                                  "computer"))
                     continue
                 if table == "findings" and self._finding_referred(key[0]):
                     self.report.skipped(table,

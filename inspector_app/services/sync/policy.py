@@ -38,6 +38,7 @@ from inspector_app.services.reinspection import RECTIFIED
 from inspector_app.services.signatures import check_png
 from inspector_app.services.sync import people
 from inspector_app.services.sync.bundle import BundleRefused, Signer, refuse
+from inspector_app.services.sync.files import Prints
 from inspector_app.services.sync.row_schema import normalised, row_label, row_refused
 from inspector_app.services.sync.tables import BY_NAME, LOCAL_COLUMNS
 from inspector_app.services.sync.words import row_words, table_words
@@ -108,6 +109,12 @@ class Decision:
     # Why the rows of a table in ``skip`` are left out, when not because only the office
     # sends them (an English reason, marked N_()).
     skip_reasons: dict[str, str] = field(default_factory=dict)
+    # A row's own reason, where a table's rows are left out for more than one.
+    row_reasons: dict[tuple[str, tuple[Any, ...]], str] = field(default_factory=dict)
+
+    def why(self, table: str, key: tuple[Any, ...]) -> str:
+        return self.row_reasons.get((table, key)) \
+            or self.skip_reasons.get(table, N_("taken only from the office"))
 
 
 def check_transport(sender: Sender, here_is_office: bool) -> None:
@@ -145,6 +152,8 @@ _REINSPECTED = ("completed", "signed")
 # Why a laptop's print of a document another computer issued or printed last is left out.
 PRINTED_ELSEWHERE = N_("printed again on a computer that neither issued it nor printed it "
                        "last here")
+# Why a laptop's PDF of its own document is left out: not the print of that document.
+NOT_ITS_PRINT = N_("its PDF is not the print of that document, or did not come")
 
 _AUTHOR_KEPT = frozenset({"emergency_plans", "drills", "drill_tasks", "stations",
                           "station_milestones", "station_checks", "emergency_files"})
@@ -152,8 +161,11 @@ _AUTHOR_KEPT = frozenset({"emergency_plans", "drills", "drill_tasks", "stations"
 
 class Policy:
     def __init__(self, db: Database, own_device: str, sender: Sender,
-                 rows: dict[str, list[Row]]) -> None:
+                 rows: dict[str, list[Row]], prints: Prints | None = None) -> None:
+        """``prints``: the PDFs the documents name, checked against them (None: not checked,
+        as when nothing but rows is judged)."""
         self.db = db
+        self.prints = prints
         self.own_device = own_device
         self.sender = sender
         self.rows = rows
@@ -223,6 +235,7 @@ class Policy:
             self._office_only()
             self._authorship()
             self._documents_printed_again_by_their_issuer()
+            self._documents_filed_with_their_own_print()
             self._files_of_their_owners()
             self._signed_records_closed()
             self._parts_keep_their_content()
@@ -684,6 +697,51 @@ class Policy:
                 writer=Message(N_("this computer")) if writer == self.own_device
                 else people.device_label(self.db, writer) or writer[:8]))
 
+    def _documents_filed_with_their_own_print(self) -> None:
+        """A document's PDF is what the office keeps on file for it: a laptop's print of its
+        own document, first sent or printed again, is taken only when it is that document's
+        print (``files.print_problem``), whether the bundle carries it or names a file already
+        here. A print never taken back (a row naming no file, or one neither carried nor here,
+        in place of a file kept here) is not taken either: the office's copy would be lost.
+        Left out and said, as a print of another computer's document is; a document sent
+        anew without a PDF (its copy was not kept where it was printed) comes as before."""
+        if self.prints is None:
+            return
+        skipped = self.decision.skip.get("documents", set())
+        for row in self.rows.get("documents", []):
+            if (row["id"],) in skipped:
+                continue
+            local = self.local_row("documents", row)
+            sha, kept = row.get("file_sha256"), local.get("file_sha256") if local else None
+            if sha == kept:
+                continue
+            if not sha or self.prints.missing(sha):
+                if not kept:
+                    continue
+                why: Message | None = Message(N_("its PDF came neither with the bundle nor "
+                                                 "is here"))
+            else:
+                why = self.prints.problem(row)
+            if why is None:
+                continue
+            self.decision.skip.setdefault("documents", set()).add((row["id"],))
+            self.decision.row_reasons[("documents", (row["id"],))] = NOT_ITS_PRINT
+            self.decision.notes.append(Message(
+                N_("document {number} of inspection {inspection}: the PDF sent for it is not "
+                   "taken, {why}; {kept}"),
+                number=row["number"], inspection=self._inspection_label(row["inspection_id"]),
+                why=why, kept=Message(N_("the file here stays")) if kept
+                else Message(N_("the document is not taken either"))))
+
+    def _inspection_label(self, inspection_id: str) -> str:
+        """An inspection's number, here or as the bundle carries it; else its id's start."""
+        number = sync_rows.inspection_number(self.db, inspection_id)
+        row_of = getattr(self.rows, "row_of", None)
+        if not number and row_of is not None:
+            carried = row_of("inspections", inspection_id)
+            number = carried.get("number") if carried else None
+        return str(number or inspection_id[:8])
+
     def _documents_numbered_by_their_sender(self) -> None:
         """A laptop numbers its documents inside the blocks the office allocated to it, with
         numbers no other document here has: what ``next_number`` gives it. A provisional
@@ -819,19 +877,32 @@ class Policy:
         for table, columns in PARENTS.items():
             may_change = _FOLLOW_UP.get(table, frozenset()) | _STAMPS \
                 | frozenset(LOCAL_COLUMNS.get(table, ()))
+            left_out = self.decision.skip.get(table, set())
+            key = BY_NAME[table].key
             for rows in _chunks(row for row in self.rows.get(table, [])
                                 if self.changes(table, row)):
+                # A row left out above changes nothing here (a print of another computer's
+                # document is not taken, whatever else the row changes).
                 pairs = [(row, local) for row in rows
-                         if (local := self.local_row(table, row)) is not None]
+                         if (local := self.local_row(table, row)) is not None
+                         and tuple(row[k] for k in key) not in left_out]
                 parents = {local[columns[0]] for _row, local in pairs}
                 here = self._status_here(parents)
                 kept_whole = self._kept_whole(parents)
+                senders = sync_rows.seen_from(self.db, sorted(parents), device)
                 for row, local in pairs:
                     if local[columns[0]] in kept_whole and table not in TAKEN_WHEN_KEPT:
                         continue
-                    signed = here.get(local[columns[0]], ("", ""))[0] == "signed"
+                    status, record_writer = here.get(local[columns[0]], ("", ""))
+                    signed = status == "signed"
                     writer = str(local.get("device_id") or "")
-                    if not signed and writer in (device, self.own_device):
+                    # A laptop changes what it wrote, and what this computer wrote of the
+                    # laptop's own record (one it sent here, or last wrote); a part this
+                    # computer wrote of a record of its own, or of another laptop's, is not the
+                    # laptop's to rewrite either.
+                    own_record = record_writer == device or local[columns[0]] in senders
+                    if not signed and (writer == device
+                                       or (writer == self.own_device and own_record)):
                         continue
                     if signed and table == "answers":
                         continue  # locked by the database: the merge keeps them, saying so

@@ -247,9 +247,11 @@ _OFFICE_SENDS = {"taken only from the office", "trust roots are taken only from 
                  "number blocks are allocated only by the office"}
 # Rows left out for what the import's note says of each (which, why, what to do): naming what
 # the office never had, or a print of a document another computer issued or printed last
-# (policy.PRINTED_ELSEWHERE); they are neither news nor kept-local.
+# (policy.PRINTED_ELSEWHERE), or a PDF that is not its document's print (policy.NOT_ITS_PRINT);
+# they are neither news nor kept-local.
 _LEFT_OUT = {"names a unit made on the sending computer",
-             "printed again on a computer that neither issued it nor printed it last here"}
+             "printed again on a computer that neither issued it nor printed it last here",
+             "its PDF is not the print of that document, or did not come"}
 _HEADS = {"imported": N_("Imported"),
           "already imported": N_("Already imported before: nothing changed"),
           "dry run": N_("Dry run: nothing was changed; an import would:")}

@@ -220,6 +220,15 @@ class StagedRows(Mapping[str, TableRows]):
             return {}, False
         return self.store.kept_counts(table, inspection_ids)
 
+    def kept_column(self, table: str, column: str, inspection_ids: list[str]) -> list[Any]:
+        """``column`` of the rows of ``table``, staged as values, that these inspections have;
+        for a table the policy left no row of out."""
+        if self.skip.get(table):
+            raise ValueError(f"the policy left rows of {table} out")
+        if table not in self.counts:
+            return []
+        return self.store.kept_column(table, column, inspection_ids)
+
     # -- filling it --
     def load(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo, table: str, size: int,
              sha256: str, checker: row_schema.RowChecker) -> None:
