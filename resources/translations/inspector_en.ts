@@ -86,7 +86,7 @@
 <context>
     <name>HazardResultEditor</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="261"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="262"/>
         <source>%Ln after-photo(s)</source>
         <translation>
             <numerusform>%Ln after-photo</numerusform>
@@ -94,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="304"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="305"/>
         <source>%Ln element(s) missing</source>
         <translation>
             <numerusform>%Ln element missing</numerusform>
@@ -218,7 +218,7 @@
 <context>
     <name>PhotoGallery</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="485"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="484"/>
         <source>%Ln photo(s) added.</source>
         <translation>
             <numerusform>%Ln photo added.</numerusform>
@@ -226,7 +226,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="487"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="486"/>
         <source>%Ln already attached.</source>
         <translation>
             <numerusform>%Ln already attached.</numerusform>
@@ -234,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="489"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="488"/>
         <source>%Ln not added.</source>
         <translation>
             <numerusform>%Ln not added.</numerusform>
@@ -242,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="520"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="519"/>
         <source>%Ln file(s) could not be added.</source>
         <translation>
             <numerusform>%Ln file could not be added.</numerusform>
@@ -250,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="522"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="521"/>
         <source>%Ln other photo(s) were added.</source>
         <translation>
             <numerusform>%Ln other photo was added.</numerusform>
@@ -265,7 +265,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="527"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="526"/>
         <source>… and %Ln more (see details).</source>
         <translation>
             <numerusform>… and %Ln more (see details).</numerusform>
@@ -273,7 +273,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="572"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="571"/>
         <source>Why are %Ln photo(s) deleted?</source>
         <translation>
             <numerusform>Why is %Ln photo deleted?</numerusform>
@@ -284,7 +284,7 @@
 <context>
     <name>PhotosModel</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="189"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="188"/>
         <source>%Ln mark(s) drawn</source>
         <translation>
             <numerusform>%Ln mark drawn</numerusform>
@@ -306,7 +306,7 @@
 <context>
     <name>ReinspectionDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="456"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="457"/>
         <source>{0} of {1} — %Ln open hazard(s)</source>
         <translation>
             <numerusform>{0} of {1} — %Ln open hazard</numerusform>
@@ -314,7 +314,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="463"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="464"/>
         <source>The company has open hazards from %Ln inspection(s); a re-inspection follows up one of them. Hazards of the others are greyed.</source>
         <translation>
             <numerusform>The company has open hazards from %Ln inspection; a re-inspection follows up one of them. Hazards of the others are greyed.</numerusform>
@@ -322,7 +322,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="705"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="706"/>
         <source>%Ln hazard(s) have no result yet: {0}. Nothing was changed.</source>
         <translation>
             <numerusform>%Ln hazard has no result yet: {0}. Nothing was changed.</numerusform>

@@ -1932,69 +1932,69 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardResultEditor</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="261"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="262"/>
         <source>%Ln after-photo(s)</source>
         <translation>
             <numerusform>%Ln 张整改后照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="279"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="280"/>
         <source>Hazard {0} · {1}</source>
         <translation>隐患 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="282"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="283"/>
         <source>Deadline: {0} · Status: {1}</source>
         <translation>整改期限：{0} · 状态：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="285"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="286"/>
         <source>Requirement: {0}</source>
         <translation>整改要求：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="287"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="288"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="290"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="291"/>
         <source>&amp;Rectified (close the hazard)</source>
         <translation>已整改，予以销号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="291"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="292"/>
         <source>&amp;Not rectified (new deadline)</source>
         <translation>未整改，重新限期(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="292"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="293"/>
         <source>Result:</source>
         <translation>复查结果：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="292"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="293"/>
         <source>New &amp;deadline:</source>
         <translation>新的整改期限(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="293"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="294"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="295"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="296"/>
         <source>What was seen on site</source>
         <translation>现场复查情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="296"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="297"/>
         <source>Add after-photos…</source>
         <translation>添加整改后照片…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="304"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="305"/>
         <source>%Ln element(s) missing</source>
         <translation>
             <numerusform>缺%Ln项</numerusform>
@@ -2007,42 +2007,42 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="308"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="309"/>
         <source>complete (all six elements)</source>
         <translation>齐全（六项内容）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="311"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="312"/>
         <source>Governance &amp;plan…</source>
         <translation>治理方案(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="313"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="314"/>
         <source>Governance plan:</source>
         <translation>治理方案：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="313"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="314"/>
         <source>Accepted on:</source>
         <translation>验收日期：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="314"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="315"/>
         <source>Accepted by:</source>
         <translation>验收人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="314"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="315"/>
         <source>Conclusion:</source>
         <translation>验收结论：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="316"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="317"/>
         <source>Who assessed and accepted it</source>
         <translation>评估、验收的单位或人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="318"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="319"/>
         <source>The conclusion of the assessment / acceptance</source>
         <translation>评估、验收的结论</translation>
     </message>
@@ -4065,114 +4065,114 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>PhotoGallery</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="299"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="298"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="300"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="299"/>
         <source>Choose photo files; you can also drop them here or paste with Ctrl+V.</source>
         <translation>选择照片文件；也可将照片拖放到此处，或按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="316"/>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="624"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="315"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="623"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="322"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="321"/>
         <source>Drop photos here or paste with Ctrl+V.</source>
         <translation>将照片拖放到此处，或按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="378"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="377"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="379"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="378"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif);;All files (*)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.webp *.heic *.heif);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="408"/>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="432"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="407"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="431"/>
         <source>This inspection is not a draft: photos cannot be added.</source>
         <translation>本次检查已不是草稿，不能再添加照片。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="411"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="410"/>
         <source>The clipboard holds no image and no image file.</source>
         <translation>剪贴板中没有图片，也没有图片文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="441"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="440"/>
         <source>Adding photos…</source>
         <translation>正在添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="441"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="440"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="443"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="442"/>
         <source>Adding photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="451"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="450"/>
         <source>Stopping after the current photo…</source>
         <translation>当前照片处理完后停止…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="467"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="466"/>
         <source>Adding photo {0} of {1}: {2}</source>
         <translation>正在添加第 {0} 张，共 {1} 张：{2}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="485"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="484"/>
         <source>%Ln photo(s) added.</source>
         <translation>
             <numerusform>已添加 %Ln 张照片。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="487"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="486"/>
         <source>%Ln already attached.</source>
         <translation>
             <numerusform>%Ln 张此前已添加。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="489"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="488"/>
         <source>%Ln not added.</source>
         <translation>
             <numerusform>%Ln 个文件未添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="491"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="490"/>
         <source>Stopped before the end.</source>
         <translation>已中途停止。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="520"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="519"/>
         <source>%Ln file(s) could not be added.</source>
         <translation>
             <numerusform>%Ln 个文件无法添加。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="522"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="521"/>
         <source>%Ln other photo(s) were added.</source>
         <translation>
             <numerusform>另有 %Ln 张照片已添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="523"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="522"/>
         <source>Photos not added</source>
         <translation>部分照片未添加</translation>
     </message>
@@ -4183,31 +4183,31 @@ Records signed with it that the office has not imported yet will be refused, and
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="527"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="526"/>
         <source>… and %Ln more (see details).</source>
         <translation>
             <numerusform>……另有 %Ln 个（见详细信息）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="568"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="567"/>
         <source>This inspection is not a draft: photos cannot be deleted.</source>
         <translation>本次检查已不是草稿，不能删除照片。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="571"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="570"/>
         <source>Delete photos</source>
         <translation>删除照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="572"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="571"/>
         <source>Why are %Ln photo(s) deleted?</source>
         <translation>
             <numerusform>为什么删除这 %Ln 张照片？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="576"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="575"/>
         <source>A photo is deleted only with a reason.</source>
         <translation>删除照片必须填写理由。</translation>
     </message>
@@ -4418,17 +4418,17 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>PhotosModel</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="177"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="176"/>
         <source>After: {0}</source>
         <translation>整改后：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="187"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="186"/>
         <source>Taken {0}</source>
         <translation>拍摄于 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="189"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="188"/>
         <source>%Ln mark(s) drawn</source>
         <translation>
             <numerusform>已标注 %Ln 处</numerusform>
@@ -4666,41 +4666,41 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>ReinspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="423"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="424"/>
         <source>{0} — {1} open</source>
         <translation>{0} — {1} 项未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="425"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="426"/>
         <source>, {0} overdue</source>
         <translation>，{0} 项逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="430"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="431"/>
         <source>No company has open hazards: there is nothing to re-inspect.</source>
         <translation>没有单位存在未销号隐患，无需复查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="441"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="442"/>
         <source>This company has no open hazards.</source>
         <translation>该单位没有未销号隐患。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="456"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="457"/>
         <source>{0} of {1} — %Ln open hazard(s)</source>
         <translation>
             <numerusform>{0}（{1}）— %Ln 项未销号隐患</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="463"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="464"/>
         <source>The company has open hazards from %Ln inspection(s); a re-inspection follows up one of them. Hazards of the others are greyed.</source>
         <translation>
             <numerusform>该单位的未销号隐患来自 %Ln 次检查；一次复查只跟进其中一次检查，其他检查的隐患以灰色显示。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="487"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="488"/>
         <source>Overdue since {0}</source>
         <translation>自 {0} 起逾期</translation>
     </message>
@@ -4713,38 +4713,38 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">请输入新检查人员的姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="511"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="512"/>
         <source>Choose a company with open hazards.</source>
         <translation>请选择存在未销号隐患的单位。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="601"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="602"/>
         <source>Re-inspection {0}</source>
         <translation>复查 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="605"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="606"/>
         <source>Follows up {0} of {1} · inspectors: {2}</source>
         <translation>跟进 {0}（{1}）· 检查人员：{2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="611"/>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="712"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="612"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="713"/>
         <source>Re-inspection completed: {0} hazard(s) closed, {1} reopened.</source>
         <translation>复查完成：{0} 项隐患已销号，{1} 项复查未通过。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="653"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="654"/>
         <source>Add after-photos</source>
         <translation>添加整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="654"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="655"/>
         <source>Photos ({0})</source>
         <translation>照片（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="673"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="674"/>
         <source>Complete the re-inspection?
 
 %1 hazard(s) found rectified will be closed and %2 not rectified will be reopened with their new deadlines. The results can no longer be changed afterwards, and a closed hazard stays closed.</source>
@@ -4753,89 +4753,89 @@ Records signed with it that the office has not imported yet will be refused, and
 已整改的 %1 项隐患将销号，未整改的 %2 项将按新的期限重新打开。完成后复查结果不能再修改，已销号的隐患不会恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="677"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="678"/>
         <source>&amp;Complete</source>
         <translation>完成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="692"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="693"/>
         <source>Signatures are still missing: {0}. Collect them with Signatures… before completing; nothing was changed.</source>
         <translation>尚缺签名：{0}。请先通过 签名… 收集签名，再完成复查；未作任何更改。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="705"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="706"/>
         <source>%Ln hazard(s) have no result yet: {0}. Nothing was changed.</source>
         <translation>
             <numerusform>%Ln 项隐患尚无复查结果：{0}。未作任何更改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="708"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="709"/>
         <source>Choose rectified or not rectified.</source>
         <translation>请选择“已整改”或“未整改”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="740"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
         <source>Re-inspection</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
         <source>&amp;Company:</source>
         <translation>被检查单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
         <source>&amp;Follow up:</source>
         <translation>复查对象(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
         <source>Open hazards:</source>
         <translation>未销号隐患：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="743"/>
         <source>&amp;Inspectors:</source>
         <translation>检查人员(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="743"/>
         <source>&amp;Place:</source>
         <translation>检查场所(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="743"/>
         <source>&amp;Start:</source>
         <translation>开始时间(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="746"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="746"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="746"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="746"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="748"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="748"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -4852,38 +4852,38 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">添加检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="748"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="749"/>
         <source>e.g. 一号车间</source>
         <translation>例如：一号车间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="749"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="750"/>
         <source>Start re-inspection</source>
         <translation>开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="750"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="751"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="672"/>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="751"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="673"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="752"/>
         <source>Complete re-inspection</source>
         <translation>完成复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="752"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="753"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="753"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="754"/>
         <source>Documents…</source>
         <translation>文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="754"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="755"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

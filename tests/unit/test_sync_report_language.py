@@ -58,3 +58,30 @@ def test_a_report_stored_before_notes_were_messages_still_shows_them():
              "tables": {}, "notes": ["an English note of an older version"]}
     assert "  ! an English note of an older version" in detail_lines(older, "zh_CN")
     assert "an English note of an older version" in summary(older, "in", "zh_CN")
+
+
+def test_a_row_the_database_here_refused_is_said_in_the_readers_language():
+    # The tally keeps the skip by its English text (as the history row does, and as rows
+    # stored before did); the Sync page and 'sync import' say it in the reader's words.
+    from inspector_app.services.sync.report import (
+        NOT_COPIED,
+        REFUSED_HERE,
+        ImportReport,
+        refused_because,
+    )
+
+    report = ImportReport("a.inspx", kind="laptop")
+    report.skipped("audit_log", refused_because(
+        REFUSED_HERE, "UNIQUE constraint failed: audit_log.id"))
+    report.skipped("findings", refused_because(
+        NOT_COPIED, "NOT NULL constraint failed: findings.deadline"))
+    stored = json.loads(json.dumps(report.to_json()))
+    assert "refused here: UNIQUE constraint failed: audit_log.id" in json.dumps(stored)
+    chinese = "\n".join(detail_lines(stored, "zh_CN"))
+    assert "refused here" not in chinese and "not copied" not in chinese, chinese
+    assert "constraint failed" not in chinese
+    assert "本机已有另一条审计日志条目的ID与之相同" in chinese, chinese
+    english = "\n".join(detail_lines(stored, "en"))
+    assert "1 skipped (refused here: another audit log entry here has the same id)" in english
+    assert "1 skipped (not copied: the rectification deadline of a hazard is missing)" \
+        in english, english

@@ -20,7 +20,7 @@ from inspector_app.i18n import (
     render,
     translate,
 )
-from inspector_app.services.sync.words import table_words
+from inspector_app.services.sync.words import database_problem, table_words
 
 
 @dataclass
@@ -65,7 +65,8 @@ class ImportReport:
         self.tally(table).deleted += 1
 
     def skipped(self, table: str, why: str) -> None:
-        """``why``: an English reason, marked ``N_()`` where it is fixed text."""
+        """``why``: an English reason, marked ``N_()`` where it is fixed text (one that
+        carries the database's refusal is made by ``refused_because``)."""
         self.tally(table).skipped[why] += 1
 
     def conflict(self, table: str, line: Message) -> None:
@@ -161,6 +162,29 @@ def _shown(note: Message | str, lang: str) -> str:
     return note.localized(lang) if isinstance(note, Message) else note
 
 
+# Skips whose reason ends with SQLite's own (English) refusal of the row. A history row keeps
+# the tally by its English text, so the words are found again in it when it is shown.
+REFUSED_HERE = N_("refused here: {problem}")
+NOT_COPIED = N_("not copied: {problem}")
+_ENDING_WITH_A_REFUSAL = (REFUSED_HERE, NOT_COPIED)
+
+
+def refused_because(reason: str, problem: str) -> str:
+    """The skip ``reason`` (``REFUSED_HERE``, ``NOT_COPIED``) with the database's refusal, as
+    the report's tally and its history row keep it."""
+    return reason.format(problem=problem)
+
+
+def skip_words(why: str, lang: str) -> str:
+    """A skip's reason in ``lang``: a fixed one from the catalogue; one that ends with the
+    database's refusal says what it means (``words.database_problem``)."""
+    for reason in _ENDING_WITH_A_REFUSAL:
+        start = reason.removesuffix("{problem}")
+        if why.startswith(start):
+            return render(reason, {"problem": database_problem(why[len(start):])}, lang)
+    return translate(why, lang)
+
+
 _DETAIL_HEADS = {
     "imported": N_("Imported: {file_name}"),
     "already imported": N_("Already imported — nothing changed: {file_name}"),
@@ -193,7 +217,7 @@ def detail_lines(report: dict[str, Any], lang: str) -> list[str]:
                  Message(N_("{n} updated"), n=count_text(t.get("updated", 0)))]
         if t.get("deleted"):
             parts.append(Message(N_("{n} deleted"), n=count_text(t["deleted"])))
-        parts += [Message(N_("{n} skipped ({why})"), n=count_text(n), why=translate(why, lang))
+        parts += [Message(N_("{n} skipped ({why})"), n=count_text(n), why=skip_words(why, lang))
                   for why, n in sorted((t.get("skipped") or {}).items())]
         if t.get("conflicts"):
             parts.append(Message(N_("{n} conflicts"), n=count_text(t["conflicts"])))
