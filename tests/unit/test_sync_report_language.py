@@ -85,3 +85,13 @@ def test_a_row_the_database_here_refused_is_said_in_the_readers_language():
     assert "1 skipped (refused here: another audit log entry here has the same id)" in english
     assert "1 skipped (not copied: the rectification deadline of a hazard is missing)" \
         in english, english
+
+
+def test_the_history_of_an_import_made_in_english_is_read_in_chinese(world, capsys):
+    laptop_work(world, world.a)
+    _import(world, world.export(world.a), "en", capsys)
+    assert main(["--lang", "zh_CN", "--data-dir", str(world.office.data_dir.root), "sync",
+                 "history", "--reports"]) == 0
+    out = capsys.readouterr().out
+    assert "已导入" in out and "新增 1" in out, out
+    assert "Imported" not in out and " added" not in out
