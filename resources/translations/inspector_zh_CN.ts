@@ -663,7 +663,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/crash.py" line="63"/>
-        <location filename="../../inspector_app/ui/crash.py" line="72"/>
+        <location filename="../../inspector_app/ui/crash.py" line="73"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
@@ -673,12 +673,12 @@
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="73"/>
+        <location filename="../../inspector_app/ui/crash.py" line="74"/>
         <source>The report could not be saved: {0}</source>
         <translation>报告未能保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="77"/>
+        <location filename="../../inspector_app/ui/crash.py" line="78"/>
         <source>Report saved: {0}
 Send this file to whoever looks after Inspector at your office.</source>
         <translation>报告已保存：{0}
