@@ -574,72 +574,72 @@
         <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="131"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="131"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="132"/>
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="132"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="161"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="163"/>
         <source>Import companies</source>
         <translation>导入被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="163"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="165"/>
         <source>Choose a CSV or Excel (.xlsx) file with a header row. A company already on this computer (same credit code) is updated, never added twice; empty cells keep what is stored. Rows with errors are skipped.</source>
         <translation>请选择带表头的 CSV 或 Excel（.xlsx）文件。本机已有的单位（统一社会信用代码相同）将被更新，不会重复添加；空白单元格保留原有内容。有错误的行将被跳过。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="166"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="168"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="167"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="169"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="168"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="172"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="172"/>
         <source>Name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="172"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="172"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="171"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="173"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
@@ -6043,22 +6043,22 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>TemplateItemPreview</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="613"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="612"/>
         <source>How to check</source>
         <translation>检查方法</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="614"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="613"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="615"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="614"/>
         <source>Answer (preview, not saved)</source>
         <translation>作答（预览，不保存）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="620"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="619"/>
         <source>This is how the answer looks in an inspection. It is given there: start an inspection with this template to answer it.</source>
         <translation>这是检查时作答控件的样子。作答在检查中进行：用此检查表开始一次检查即可作答。</translation>
     </message>
@@ -6138,17 +6138,17 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>TemplatesPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="190"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="189"/>
         <source>Templates</source>
         <translation>检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="194"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="193"/>
         <source>Show retired versions</source>
         <translation>显示已停用的版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="195"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="194"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
@@ -6157,42 +6157,42 @@ Everything in it is checked before anything changes; records already here are ne
         <translation type="vanished">将检查表模板文件（YAML）添加到模板库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="198"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="197"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="388"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="387"/>
         <source>Write the selected template to a YAML file</source>
         <translation>将所选模板导出为 YAML 文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="201"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="200"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="201"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="200"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="201"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="200"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="202"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="201"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="247"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="246"/>
         <source>A template shipped with Inspector was not added: {0}</source>
         <translation>随程序提供的模板未能添加：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="284"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="283"/>
         <source>Import a checklist template</source>
         <translation>导入检查表模板</translation>
     </message>
@@ -6201,93 +6201,93 @@ Everything in it is checked before anything changes; records already here are ne
         <translation type="vanished">检查表模板 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="311"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="310"/>
         <source>Template {0} ({1}) added to the library.</source>
         <translation>模板“{0}”（{1}）已添加到模板库。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="314"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="313"/>
         <source>Template {0} ({1}) is already in the library; nothing changed.</source>
         <translation>模板“{0}”（{1}）已在模板库中，未作更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="333"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="332"/>
         <source>Export a checklist template</source>
         <translation>导出检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="331"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="330"/>
         <source>Checklist templates (*.yaml *.yml)</source>
         <translation>检查表模板 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="196"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="195"/>
         <source>Add a checklist template file (YAML or Excel workbook) to the library</source>
         <translation>将检查表模板文件（YAML 或 Excel 工作簿）添加到模板库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="199"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="198"/>
         <source>Write the selected template to a YAML file or an Excel workbook</source>
         <translation>将所选模板导出为 YAML 文件或 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="285"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="284"/>
         <source>Checklist templates (*.yaml *.yml *.xlsx);;All files (*)</source>
         <translation>检查表模板 (*.yaml *.yml *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="332"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="331"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="356"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="355"/>
         <source>Template {0} written to {1}.</source>
         <translation>模板 {0} 已导出到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="372"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="371"/>
         <source>Template {0} restored: it is offered for new inspections again.</source>
         <translation>模板 {0} 已恢复，新建检查时可再次选用。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="375"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="374"/>
         <source>Template {0} retired: it is no longer offered for new inspections; inspections made with it keep their copy.</source>
         <translation>模板 {0} 已停用：新建检查时不再提供；已使用该模板的检查保留各自的副本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="384"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="383"/>
         <source>Select a template in the list first</source>
         <translation>请先在列表中选择一个检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="390"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="389"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="391"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="390"/>
         <source>Offer this version for new inspections again</source>
         <translation>新建检查时重新提供此版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="394"/>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="398"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="393"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="397"/>
         <source>&amp;Retire</source>
         <translation>停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="395"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="394"/>
         <source>Stop offering this version for new inspections; existing records are kept</source>
         <translation>新建检查时不再提供此版本；已有记录保留不变</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="414"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="413"/>
         <source>No template selected</source>
         <translation>未选择模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="416"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="415"/>
         <source>Choose a template in the list to see it as the inspector will.</source>
         <translation>在列表中选择一个模板，即可按检查人员所见的样子预览。</translation>
     </message>
@@ -6296,12 +6296,12 @@ Everything in it is checked before anything changes; records already here are ne
         <translation type="vanished">仅在以下情况显示：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="508"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="507"/>
         <source>Items in this section: {0}</source>
         <translation>本部分检查项：{0} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="512"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="511"/>
         <source>Choose an item in the tree to see it as the inspector will.</source>
         <translation>在左侧树中选择一个检查项，即可按检查人员所见的样子预览。</translation>
     </message>
