@@ -95,3 +95,24 @@ def test_the_history_of_an_import_made_in_english_is_read_in_chinese(world, caps
     out = capsys.readouterr().out
     assert "已导入" in out and "新增 1" in out, out
     assert "Imported" not in out and " added" not in out
+
+
+def test_a_refused_bundles_reason_within_a_reason_is_stored_to_be_said_in_chinese():
+    # What the importer stores for a bundle whose photo is damaged: the photo's refusal is a
+    # clause of the bundle's, and was stored as its English text.
+    from inspector_app.i18n import N_, Clause
+    from inspector_app.services.photos import PhotoRefused
+    from inspector_app.services.sync.bundle import refuse
+    from inspector_app.services.sync.importer import _as_message
+    from inspector_app.services.sync.report import message_json, refusal_lines
+
+    refused = refuse(N_("the photo {entry!r} is not accepted: {exc}"), entry="photos/a.jpg",
+                     exc=Clause(PhotoRefused(N_("the image is damaged or incomplete ({exc})"),
+                                             exc="broken data stream")))
+    stored = json.loads(json.dumps({"status": "refused", "file_name": "a.inspx",
+                                    "reason": message_json(_as_message(refused))},
+                                   ensure_ascii=False, default=str))
+    chinese = refusal_lines(stored, "zh_CN")[-1]
+    assert "图片已损坏或不完整（broken data stream）" in chinese, chinese
+    assert "damaged" not in chinese
+    assert refusal_lines(stored, "en")[-1] == refused.localized("en")

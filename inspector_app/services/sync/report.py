@@ -9,12 +9,14 @@ from datetime import datetime
 from typing import Any
 
 from inspector_app.domain.bilingual import is_english
-from inspector_app.errors import Hint
+from inspector_app.errors import Hint, InspectorError
 from inspector_app.i18n import (
     ENUMERATION,
     N_,
+    Clause,
     Listing,
     Message,
+    Sentence,
     count_text,
     ngettext,
     render,
@@ -118,9 +120,16 @@ def message_json(message: Message) -> dict[str, Any]:
 def _param_json(value: Any) -> Any:
     if isinstance(value, Message):
         return message_json(value)
+    if isinstance(value, InspectorError):  # a reason that is itself an error (a photo's)
+        return message_json(Message(value.msgid, hint=value.hint, **value.params))
     if isinstance(value, Listing):
         return {"listing": [_param_json(item) for item in value.items],
                 "separator": value.separator}
+    # Kept as what they wrap, or their text would be stored in English.
+    if isinstance(value, Clause):
+        return {"clause": _param_json(value.inner)}
+    if isinstance(value, Sentence):
+        return {"sentence": _param_json(value.value)}
     return value
 
 
@@ -148,6 +157,10 @@ def _param_from_json(value: Any) -> Any:
     if isinstance(value, dict) and isinstance(value.get("listing"), list):
         return Listing((_param_from_json(item) for item in value["listing"]),
                        str(value.get("separator", ENUMERATION)))
+    if isinstance(value, dict) and set(value) == {"clause"}:
+        return Clause(_param_from_json(value["clause"]))
+    if isinstance(value, dict) and set(value) == {"sentence"}:
+        return Sentence(_param_from_json(value["sentence"]))
     return message_from_json(value) if isinstance(value, dict) else value
 
 
