@@ -111,6 +111,11 @@ _REASONS = {
     "given again: the record changed after it was signed": Bilingual(
         zh="记录签名后有修改，重新签名", en="signed again after the record changed"),
     "governance plan": Bilingual(zh="治理方案", en="governance plan"),
+    # A conflict's reason (services/sync/merge.py), kept with its resolution.
+    "edited on two machines": Bilingual(zh="同一草稿在两台电脑上都有修改",
+                                        en="the same draft changed on two computers"),
+    "number": Bilingual(zh="同一文书编号印在两份记录上",
+                        en="the same number printed on two records"),
     "export refused before any file was written; number given back": Bilingual(
         zh="导出被拒，未写出任何文件；文书编号已退回",
         en="export refused before any file was written; number given back"),
@@ -219,7 +224,8 @@ class HistoryWriter:
 
     # -- the sentences --
     def _describe(self, e: AuditEntry) -> tuple[str, str, str]:
-        handler = getattr(self, f"_{e.entity}", None)
+        handler = (self._document_withdrawn if (e.entity, e.action) == ("document", "delete")
+                   else getattr(self, f"_{e.entity}", None))
         if handler is not None:
             described = handler(e)
             if described is not None:
@@ -327,6 +333,28 @@ class HistoryWriter:
         if e.action == "export":
             return (self._(Bilingual(zh="文书已导出",
                                      en="document exported")), "", new.get("file", ""))
+        return None
+
+    def _document_withdrawn(self, e: AuditEntry) -> tuple[str, str, str] | None:
+        old = _json(e.old_value)
+        if not isinstance(old, dict):
+            return None
+        kind = self._(_DOCUMENTS.get(old.get("type", ""), Bilingual(zh="文书", en="document")))
+        return (f"{kind}编号已退回" if self.zh else f"{kind} number given back"), \
+            old.get("number", ""), ""
+
+    def _conflict(self, e: AuditEntry) -> tuple[str, str, str] | None:
+        if e.action == "resolve":
+            kept = {"local": Bilingual(zh="保留本机的版本", en="this computer's version kept"),
+                    "incoming": Bilingual(zh="采用另一台电脑的版本",
+                                          en="the other computer's version taken")}
+            chosen = _json(e.new_value)
+            what = self._(Bilingual(zh="冲突已处理", en="conflict resolved"))
+            return what, "", (self._(kept[chosen]) if isinstance(chosen, str) and chosen in kept
+                              else self._plain(e.new_value))
+        if e.action == "review":
+            return (self._(Bilingual(zh="编号重复已核对", en="number used twice reviewed")), "",
+                    self._plain(e.new_value))
         return None
 
     def _reinspection_result(self, e: AuditEntry) -> tuple[str, str, str] | None:

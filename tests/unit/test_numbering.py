@@ -68,7 +68,8 @@ def test_allocation_is_checked_before_anything_is_stored(world):
     with pytest.raises(ValidationError, match=r"ends .* before it starts") as refused:
         numbers.allocate(laptop, "order", 2026, 300, 299)
     # Why, in the reader's language: the reason was an English parameter of the message.
-    assert refused.value.localized("zh_CN") == "号段 300–299：号段的结束号（299）小于起始号（300）。"
+    assert refused.value.localized("zh_CN") == (
+        "号段 300–299：号段的结束号（299）小于起始号（300）。")
     with pytest.raises(ValidationError) as refused:
         numbers.allocate(laptop, "order", 2026, 0, 10)
     assert refused.value.localized("zh_CN") == "号段 0–10：号段应从 1 或以上开始，而不是 0。"
