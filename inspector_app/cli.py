@@ -217,13 +217,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         import sqlite3
         from pathlib import Path
 
-        from inspector_app.errors import InspectorError, from_sqlite_error
+        from inspector_app.errors import (
+            InspectorError,
+            from_os_error,
+            from_read_error,
+            from_sqlite_error,
+        )
         from inspector_app.log_file import set_up_when_loaded
         from inspector_app.paths import DataDir, resolve_data_dir
         from inspector_app.services.context import AppContext
 
     if action == "open":
-        if not Path(args.file).is_file():
+        try:
+            found = Path(args.file).is_file()
+        except OSError as exc:  # a USB stick that answers EIO when its file is looked at
+            print(_error_line(from_read_error(exc, args.file).localized()), file=sys.stderr)
+            return 1
+        if not found:
             print(_error_line(_(
                 "{file}: no such file (give a .inspx bundle or a PDF)").format(file=args.file)),
                 file=sys.stderr)
@@ -270,6 +280,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(_("{prog}: interrupted").format(prog=APP_ID), file=sys.stderr)
         return 130
+    except OSError as exc:
+        # What the system refused (a USB stick pulled out, a full disk) and no command turned
+        # into words: said as the window says it, an expected failure, not a bug. The trace
+        # stays in the log, for the command that should have named it.
+        _log().warning("%s stopped by the system", args.command, exc_info=True)
+        print(_error_line(from_os_error(exc).localized()), file=sys.stderr)
+        return 1
     except Exception as exc:  # a bug: one line for the user, the trace in the log
         _log().exception("unexpected error in %s", args.command)
         print(_internal_line(f"{type(exc).__name__}: {exc}"),

@@ -17,7 +17,7 @@ from inspector_app.domain.risk import (
     Standardisation,
     reason_label,
 )
-from inspector_app.errors import ValidationError
+from inspector_app.errors import ValidationError, from_read_error
 from inspector_app.i18n import N_, _, count_text
 from inspector_app.services.classification import ClassificationService, Classified
 from inspector_app.services.context import AppContext
@@ -156,7 +156,9 @@ def run_scheme(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.set:
         try:
             data = yaml.safe_load(Path(args.set).read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
+        except OSError as exc:
+            raise from_read_error(exc, args.set) from None
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
             raise ValidationError(N_("{set}: cannot read the scheme: {exc}"),
                                   set=args.set, exc=exc) from None
         if not isinstance(data, dict):

@@ -150,7 +150,7 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
         print(_("dry run: nothing was changed"))
         return 0
     result = company_import.apply(preview, repo)
-    for failure in result.failures:
+    for failure in result.failure_lines(lang):
         print(failure)
     print(result.summary(lang))
     return 0

@@ -9,11 +9,12 @@ from pathlib import Path
 from inspector_app.commands.common import pad
 from inspector_app.commands.passphrases import read_passphrase
 from inspector_app.commands.when import local_minute
-from inspector_app.i18n import N_, _, current_language
+from inspector_app.i18n import N_, Message, _, current_language
 from inspector_app.services.context import AppContext
 from inspector_app.services.sync import export_bundle, history, import_bundle
 from inspector_app.services.sync.conflicts import list_conflicts, resolve, review
-from inspector_app.services.sync.report import refusal_lines
+from inspector_app.services.sync.report import detail_lines, refusal_lines
+from inspector_app.services.sync.words import table_words
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -107,9 +108,15 @@ def run_history(args: argparse.Namespace, ctx: AppContext) -> int:
                                       ctx.lang or current_language())[1:]:
                 print(f"    {line}")
         elif args.reports and row["report"] and row["direction"] == "in":
-            for line in json.loads(row["report"]).get("lines", []):
+            # Said from the stored counts and messages in the reader's language; the row's
+            # "lines" are the English of the day it was imported.
+            for line in detail_lines(json.loads(row["report"]), ctx.lang or current_language()):
                 print(f"    {line}")
     return 0
+
+
+def _said(words: Message | str) -> str:
+    return words.localized() if isinstance(words, Message) else words
 
 
 def run_conflicts(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -119,8 +126,10 @@ def run_conflicts(args: argparse.Namespace, ctx: AppContext) -> int:
     for c in conflicts:
         print(_("{when}  {conflict_id}  {table}  here {local_id}  incoming {incoming_id}  "
                 "({reason})").format(when=local_minute(c.created_at), conflict_id=c.id,
-                                     table=c.table_name, local_id=c.local_id,
-                                     incoming_id=c.incoming_id, reason=c.reason))
+                                     table=_said(table_words(c.table_name)),
+                                     local_id=c.local_id,
+                                     incoming_id=c.incoming_id,
+                                     reason=c.said().localized()))
         if c.reviewable:
             print("    " + _("{number} is printed on two records ({company}; {other}): both "
                            "keep it, since a signed record's number never changes. Check "

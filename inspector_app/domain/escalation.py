@@ -14,7 +14,7 @@ from enum import StrEnum
 from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.units import parse_day
 from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Message
 
 DEFAULT_GRACE_DAYS = 30
 REOPENED_TIMES = 2
@@ -61,7 +61,7 @@ class Decision:
             reason, measure = Reason(self.reason), Measure(self.measure)
         except ValueError as exc:
             raise ValidationError(N_("Escalation: {exc}."), exc=exc) from None
-        day = parse_day(self.decided_on, "decision date").isoformat()
+        day = parse_day(self.decided_on, Message(N_("decision date"))).isoformat()
         if self.fine_amount is not None and self.fine_amount < 0:
             raise ValidationError(N_("Escalation: a fine cannot be negative."))
         if measure == Measure.CASE and not (self.case_number or "").strip():

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from inspector_app.domain.bilingual import Bilingual
+from inspector_app.i18n import N_, Message
 
 
 class DocType(StrEnum):
@@ -88,11 +89,22 @@ class NumberBlock:
                 and self.first <= other.last and other.first <= self.last)
 
 
+class RangeRefused(ValueError):
+    """A block that cannot be; ``said`` tells why, in any language."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(str(said))
+        self.said = said
+
+
 def check_range(first: int, last: int) -> None:
-    """Raise ValueError with a sentence when ``first``…``last`` is no usable block."""
+    """Raise ``RangeRefused`` when ``first``…``last`` is no usable block."""
     if first < 1:
-        raise ValueError(f"a block starts at 1 or above, not {first}")
+        raise RangeRefused(Message(N_("a block starts at 1 or above, not {first}"),
+                                   first=first))
     if last < first:
-        raise ValueError(f"the block ends ({last}) before it starts ({first})")
+        raise RangeRefused(Message(N_("the block ends ({last}) before it starts ({first})"),
+                                   last=last, first=first))
     if last - first >= 100_000:
-        raise ValueError(f"{last - first + 1} numbers is more than one block may hold (100000)")
+        raise RangeRefused(Message(N_("{count} numbers is more than one block may hold "
+                                      "(100000)"), count=last - first + 1))

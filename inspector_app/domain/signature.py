@@ -20,7 +20,7 @@ from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.inspection import Kind
 from inspector_app.domain.profile import Inspector
 from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_, Message
+from inspector_app.i18n import N_, Message, Sentence
 
 # (x, y, t_ms, pressure): pad coordinates in pixels, milliseconds since the first point of the
 # signature, pen pressure 0–1 (a mouse reports a constant).
@@ -139,13 +139,16 @@ def strokes_from_json(text: str | None) -> tuple[list[Stroke], tuple[float, floa
     return normalise_strokes(data), DEFAULT_PAD_SIZE
 
 
-def clean_name(name: str | None, what: str = "the signer's name") -> str:
+def clean_name(name: str | None, what: Message | None = None) -> str:
+    """``name`` with its spaces tidied; ``what`` names the field in a refusal (a message, so
+    that a Chinese refusal names it in Chinese)."""
+    what = what or Message(N_("the signer's name"))
     cleaned = " ".join((name or "").split())
     if not cleaned:
         raise ValidationError(N_("Enter {what}."), what=what)
     if len(cleaned) > MAX_NAME_LENGTH:
         raise ValidationError(N_("{capitalize} is longer than {max_name_length} characters."),
-                              capitalize=what.capitalize(), max_name_length=MAX_NAME_LENGTH)
+                              capitalize=Sentence(what), max_name_length=MAX_NAME_LENGTH)
     return cleaned
 
 

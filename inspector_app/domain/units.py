@@ -14,7 +14,7 @@ from enum import StrEnum
 from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.company import INDUSTRIES
 from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Message
 
 
 class UnitKind(StrEnum):
@@ -112,14 +112,15 @@ class Campaign:
         name = self.name.strip()
         if not name:
             raise ValidationError(N_("A campaign needs a name."))
-        start = parse_day(self.starts_on, f"campaign {name}: start")
-        end = parse_day(self.ends_on, f"campaign {name}: end")
+        start = parse_day(self.starts_on, Message(N_("campaign {name}: start"), name=name))
+        end = parse_day(self.ends_on, Message(N_("campaign {name}: end"), name=name))
         if end < start:
             raise ValidationError(N_("Campaign {name} ends ({end}) before it starts ({start})."),
                                   name=name, end=end, start=start)
         for phase in self.phases:
-            p_start = parse_day(phase.starts_on, f"phase {phase.name}: start")
-            p_end = parse_day(phase.ends_on, f"phase {phase.name}: end")
+            p_start = parse_day(phase.starts_on,
+                                Message(N_("phase {name}: start"), name=phase.name))
+            p_end = parse_day(phase.ends_on, Message(N_("phase {name}: end"), name=phase.name))
             if p_end < p_start or p_start < start or p_end > end:
                 raise ValidationError(
                     N_("Campaign {name}: phase {name2} ({p_start} – {p_end}) must lie within "
@@ -138,7 +139,7 @@ class Campaign:
                         self.industries, self.towns, self.company_ids, self.targets)
 
 
-def parse_day(text: str, what: str) -> date:
+def parse_day(text: str, what: Message) -> date:
     try:
         return date.fromisoformat(str(text).strip())
     except ValueError:
@@ -155,7 +156,8 @@ class Period:
 
     @classmethod
     def parse(cls, start: str, end: str) -> Period:
-        first, last = parse_day(start, "period start"), parse_day(end, "period end")
+        first = parse_day(start, Message(N_("period start")))
+        last = parse_day(end, Message(N_("period end")))
         if last < first:
             raise ValidationError(N_("The period ends ({last}) before it starts ({first})."),
                                   last=last, first=first)

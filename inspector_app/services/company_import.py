@@ -30,7 +30,7 @@ from inspector_app.domain.company import (
     special_area_code,
 )
 from inspector_app.errors import InspectorError, from_read_error
-from inspector_app.i18n import N_, render
+from inspector_app.i18n import N_, Message, render
 from inspector_app.storage.companies_repo import CompanyRepo
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -153,7 +153,11 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     skipped: int = 0
-    failures: tuple[str, ...] = ()        # rows refused while applying (the data changed since)
+    # Rows refused while applying (the data changed since), said in the reader's language.
+    failures: tuple[Message, ...] = ()
+
+    def failure_lines(self, lang: str | None = None) -> list[str]:
+        return [failure.localized(lang) for failure in self.failures]
 
     def summary(self, lang: str | None = "en") -> str:
         return _t("result_summary", lang, added=self.added, updated=self.updated,
@@ -185,7 +189,7 @@ def preview(path: Path | str, repo: CompanyRepo, lang: str = "en") -> ImportPrev
 def apply(preview: ImportPreview, repo: CompanyRepo) -> ImportResult:
     """Import every valid row of ``preview`` in one transaction; rows with errors are skipped."""
     counts: Counter[str] = Counter()
-    failures: list[str] = []
+    failures: list[Message] = []
     reason = f"import {preview.path.name}"
     with repo.db.atomic():
         rows = preview.rows
@@ -204,7 +208,7 @@ def apply(preview: ImportPreview, repo: CompanyRepo) -> ImportResult:
                 counts[repo.upsert_by_credit_code(row.company, reason=reason)] += 1
             except InspectorError as exc:
                 counts["skipped"] += 1
-                failures.append(_t("row", preview.lang, row=row.row, text=exc))
+                failures.append(Message(_TEXTS["row"], row=row.row, text=exc))
     return ImportResult(counts["added"], counts["updated"], counts["unchanged"],
                         counts["skipped"], tuple(failures))
 

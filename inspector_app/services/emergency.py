@@ -47,6 +47,11 @@ if TYPE_CHECKING:
 STATUS_DATE = {PlanStatus.DRAFTING: "compiled_on", PlanStatus.REVIEWED: "reviewed_on",
                PlanStatus.ISSUED: "issued_on", PlanStatus.FILED: "filed_on"}
 DATE_FIELDS = ("compiled_on", "reviewed_on", "issued_on", "evaluated_on", "filed_on")
+# What each date is called where it is not a date: words of the catalogue, so that a Chinese
+# sentence names the field in Chinese too.
+DATE_WORDS = {"compiled_on": N_("compiling date"), "reviewed_on": N_("review date"),
+              "issued_on": N_("issue date"), "evaluated_on": N_("evaluation date"),
+              "filed_on": N_("filing date")}
 # Each step is recorded once it happened: a date still to come would start the revision and
 # drill periods from a day that has not been, and a circular would count the plan as done.
 FUTURE_DATE = {
@@ -163,7 +168,7 @@ class EmergencyService:
                                   join=', '.join(sorted(unknown)))
         out = {}
         for key, value in dates.items():
-            day = parse_day(value, key.replace("_on", " date").replace("_", " "))
+            day = parse_day(value, Message(DATE_WORDS[key]))
             out[key] = day.isoformat() if day else None
         return out
 
@@ -212,7 +217,7 @@ class EmergencyService:
         changes: dict[str, Any] = {"status": new.value}
         field_name = STATUS_DATE.get(new)
         if field_name:
-            day = parse_day(on, "date") or date.today()
+            day = parse_day(on, Message(N_("date"))) or date.today()
             changes[field_name] = day.isoformat()
         updated = {**plan, **changes}
         self._check_past(updated, changes)
@@ -236,7 +241,7 @@ class EmergencyService:
                 PLAN_STATUS_ORDER.index(PlanStatus.ISSUED):
             raise ValidationError(N_("Plan {title} is not issued yet: a plan is filed "
                                      "after it is issued."), title=plan['title'])
-        day = parse_day(filed_on, "filing date")
+        day = parse_day(filed_on, Message(DATE_WORDS["filed_on"]))
         changes = {"status": PlanStatus.FILED.value, "filing_authority": authority.strip(),
                    "filing_number": number.strip(), "filed_on": day.isoformat() if day else None}
         updated = {**plan, **changes}
@@ -248,7 +253,7 @@ class EmergencyService:
     def record_evaluation(self, plan_id: str, on: str) -> dict[str, Any]:
         """A plan evaluated (评估) or revised: its revision period starts again."""
         plan = self.repo.plan(plan_id)
-        day = parse_day(on, "evaluation date")
+        day = parse_day(on, Message(DATE_WORDS["evaluated_on"]))
         if day is None:
             raise ValidationError(N_("An evaluation needs its date."))
         self._check_past({**plan, "evaluated_on": day.isoformat()}, ["evaluated_on"])
@@ -336,7 +341,7 @@ class EmergencyService:
 
     # -- deadlines and progress --
     def set_deadline(self, unit_id: str, due_on: str, text: str = "") -> None:
-        day = parse_day(due_on, "deadline")
+        day = parse_day(due_on, Message(N_("emergency plan deadline")))
         if day is None:
             raise ValidationError(N_("A deadline needs its date."))
         if self.units.get(unit_id) is None:
@@ -378,7 +383,7 @@ class EmergencyService:
         """A drill held, with its follow-up tasks and its photos (checked first), saved whole
         or not at all."""
         plan = self.repo.plan(plan_id)
-        day = parse_day(held_on, "drill date")
+        day = parse_day(held_on, Message(N_("drill date")))
         if day is None:
             raise ValidationError(N_("A drill needs its date."))
         if day > date.today():
@@ -402,7 +407,8 @@ class EmergencyService:
         text = (problem.get("problem") or "").strip()
         if not text:
             raise ValidationError(N_("A problem found in a drill needs its description."))
-        due = parse_day(problem.get("due_on"), f"deadline of {text!r}")
+        due = parse_day(problem.get("due_on"),
+                        Message(N_("deadline of {text!r}"), text=text))
         if due is None:
             raise ValidationError(N_("Problem {text!r}: give the deadline for fixing it."),
                                   text=text)
@@ -427,7 +433,7 @@ class EmergencyService:
         if task["done_on"]:
             raise ValidationError(N_("{where}: already done on {day}."), where=where,
                                   day=task["done_on"])
-        day = parse_day(done_on, "completion date")
+        day = parse_day(done_on, Message(N_("completion date")))
         if day is None:
             raise ValidationError(N_("{where}: closing a task needs its completion date."),
                                   where=where)

@@ -9,6 +9,7 @@ Both the window and ``inspections history`` print these lines.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -100,6 +101,39 @@ def _json(value: str | None) -> Any:
         return value
 
 
+# The reasons the program writes into the audit log, which keeps them in English (its rows are
+# synchronised and never rewritten): said in the reader's language when shown.
+_REASONS = {
+    "non-compliant answer": Bilingual(zh="答案为不符合", en="non-compliant answer"),
+    "answer changed from non-compliant": Bilingual(
+        zh="答案不再是不符合", en="answer no longer non-compliant"),
+    "added by inspector": Bilingual(zh="检查人员添加", en="added by the inspector"),
+    "given again: the record changed after it was signed": Bilingual(
+        zh="记录签名后有修改，重新签名", en="signed again after the record changed"),
+    "governance plan": Bilingual(zh="治理方案", en="governance plan"),
+    # A conflict's reason (services/sync/merge.py), kept with its resolution.
+    "edited on two machines": Bilingual(zh="同一草稿在两台电脑上都有修改",
+                                        en="the same draft changed on two computers"),
+    "number": Bilingual(zh="同一文书编号印在两份记录上",
+                        en="the same number printed on two records"),
+    "export refused before any file was written; number given back": Bilingual(
+        zh="导出被拒，未写出任何文件；文书编号已退回",
+        en="export refused before any file was written; number given back"),
+}
+# Those with details in them (services/signatures.py, services/reinspection.py).
+_REASONS_WITH_DETAILS = (
+    (re.compile(r"witness to (?P<person>.+)'s refusal to sign", re.DOTALL),
+     Bilingual(zh="见证{person}拒绝签名", en="witness to {person}'s refusal to sign")),
+    (re.compile(r"accepted at re-inspection (?P<label>.+)", re.DOTALL),
+     Bilingual(zh="复查 {label} 验收合格", en="accepted at re-inspection {label}")),
+    (re.compile(r"not accepted at re-inspection (?P<label>.+)", re.DOTALL),
+     Bilingual(zh="复查 {label} 验收不合格", en="not accepted at re-inspection {label}")),
+    (re.compile(r"(?P<closed>\d+) closed, (?P<reopened>\d+) reopened"),
+     Bilingual(zh="{closed} 项销号，{reopened} 项重新整改",
+               en="{closed} closed, {reopened} reopened")),
+)
+
+
 class HistoryWriter:
     """Turns audit entries of one inspection into ``HistoryLine``s in one language."""
 
@@ -178,18 +212,20 @@ class HistoryWriter:
         return str(value)
 
     def _reason(self, reason: str | None) -> str:
-        known = {
-            "non-compliant answer": Bilingual(zh="答案为不符合", en="non-compliant answer"),
-            "answer changed from non-compliant": Bilingual(
-                zh="答案不再是不符合", en="answer no longer non-compliant"),
-            "added by inspector": Bilingual(zh="检查人员添加", en="added by the inspector"),
-            "given again: the record changed after it was signed": Bilingual(
-                zh="记录签名后有修改，重新签名", en="signed again after the record changed")}
-        return self._(known[reason]) if reason in known else (reason or "")
+        if not reason:
+            return ""
+        if reason in _REASONS:
+            return self._(_REASONS[reason])
+        for pattern, words in _REASONS_WITH_DETAILS:
+            found = pattern.fullmatch(reason)
+            if found:
+                return self._(words).format(**found.groupdict())
+        return reason  # typed by a person, or written by a newer version
 
     # -- the sentences --
     def _describe(self, e: AuditEntry) -> tuple[str, str, str]:
-        handler = getattr(self, f"_{e.entity}", None)
+        handler = (self._document_withdrawn if (e.entity, e.action) == ("document", "delete")
+                   else getattr(self, f"_{e.entity}", None))
         if handler is not None:
             described = handler(e)
             if described is not None:
@@ -297,6 +333,28 @@ class HistoryWriter:
         if e.action == "export":
             return (self._(Bilingual(zh="文书已导出",
                                      en="document exported")), "", new.get("file", ""))
+        return None
+
+    def _document_withdrawn(self, e: AuditEntry) -> tuple[str, str, str] | None:
+        old = _json(e.old_value)
+        if not isinstance(old, dict):
+            return None
+        kind = self._(_DOCUMENTS.get(old.get("type", ""), Bilingual(zh="文书", en="document")))
+        return (f"{kind}编号已退回" if self.zh else f"{kind} number given back"), \
+            old.get("number", ""), ""
+
+    def _conflict(self, e: AuditEntry) -> tuple[str, str, str] | None:
+        if e.action == "resolve":
+            kept = {"local": Bilingual(zh="保留本机的版本", en="this computer's version kept"),
+                    "incoming": Bilingual(zh="采用另一台电脑的版本",
+                                          en="the other computer's version taken")}
+            chosen = _json(e.new_value)
+            what = self._(Bilingual(zh="冲突已处理", en="conflict resolved"))
+            return what, "", (self._(kept[chosen]) if isinstance(chosen, str) and chosen in kept
+                              else self._plain(e.new_value))
+        if e.action == "review":
+            return (self._(Bilingual(zh="编号重复已核对", en="number used twice reviewed")), "",
+                    self._plain(e.new_value))
         return None
 
     def _reinspection_result(self, e: AuditEntry) -> tuple[str, str, str] | None:

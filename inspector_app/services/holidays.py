@@ -40,7 +40,7 @@ def shipped_files() -> list[Path]:
     return sorted((resources_dir() / "holidays").glob("*.yaml"))
 
 
-def _day(value: Any, where: str) -> date:
+def _day(value: Any, where: str | Message) -> date:
     if isinstance(value, date):
         return value
     try:
@@ -57,7 +57,7 @@ def _days(entries: Any, where: str) -> set[date]:
         raise ValidationError(N_("{where}: expected a list of dates."), where=where)
     out: set[date] = set()
     for n, entry in enumerate(entries, 1):
-        at = f"{where}, entry {n}"
+        at = Message(N_("{where}, entry {n}"), where=where, n=n)
         if isinstance(entry, str) and ".." in entry:
             first_text, last_text = entry.split("..", 1)
             first, last = _day(first_text, at), _day(last_text, at)

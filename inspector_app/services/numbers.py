@@ -17,6 +17,7 @@ from inspector_app.domain.numbering import (
     LOW_WATER,
     DocType,
     NumberBlock,
+    RangeRefused,
     check_range,
 )
 from inspector_app.domain.profile import Device
@@ -119,9 +120,9 @@ class NumberService:
             raise ValidationError(N_("Year {year} is not a year numbers are issued in."), year=year)
         try:
             check_range(first, last)
-        except ValueError as exc:
+        except RangeRefused as exc:
             raise ValidationError(N_("Block {first}–{last}: {exc}."),
-                                  first=first, last=last, exc=exc) from None
+                                  first=first, last=last, exc=exc.said) from None
         holder = self.resolve_device(device_ref)
         block = NumberBlock(new_id(), holder, doc_type, year, first, last)
         with self.db.atomic():

@@ -34,7 +34,7 @@ from inspector_app.errors import (
     NotFoundError,
     ValidationError,
 )
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Message
 from inspector_app.services import key_encryption
 from inspector_app.services.key_encryption import encrypt_private_key, needs_stronger_encryption
 from inspector_app.storage.files import PRIVATE_FILE, check_output_target, write_atomic_checked
@@ -155,7 +155,7 @@ def fit_field(text: str, limit: int = NAME_FIELD_BYTES) -> str:
     return cut.rstrip() + "…"
 
 
-def person_field(value: str, what: str) -> str:
+def person_field(value: str, what: Message) -> str:
     """A field that identifies a person is never shortened: too long is refused, clearly."""
     if len(value.encode("utf-8")) > NAME_FIELD_BYTES:
         raise ValidationError(
@@ -342,8 +342,8 @@ class PkiService:
             # Beyond the root's own life the certificate could never be trusted.
             raise ValidationError(N_("A certificate is valid for 1 to {number} days, "
                                      "not {days}."), number=ROOT_YEARS * 365, days=days)
-        person_field(name.strip(), "inspector's name")
-        person_field((enforcement_id or "").strip(), "enforcement-ID number")
+        person_field(name.strip(), Message(N_("inspector's name")))
+        person_field((enforcement_id or "").strip(), Message(N_("enforcement-ID number")))
         org_name, root, root_key = self._org_key(org_passphrase)
         cert, key = issue_cert(root, root_key, name.strip(), (enforcement_id or "").strip()
                                or None, org_name, days=days, now=now)
@@ -427,7 +427,7 @@ class PkiService:
             raise ValidationError(problem)
         if not name.strip():
             raise ValidationError(N_("The signing identity needs a name."))
-        person_field(name.strip(), "name")
+        person_field(name.strip(), Message(N_("signer's name")))
         cert, key = self_signed_cert(name.strip(), organisation.strip())
         info = cert_info(cert)
         with self.db.atomic():

@@ -37,7 +37,7 @@ from inspector_app.domain.signature import (
     strokes_to_json,
 )
 from inspector_app.errors import LockedRecordError, NotFoundError, ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Message
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.inspections_repo import InspectionRepo
 from inspector_app.storage.signatures_repo import SignatureRepo
@@ -240,8 +240,9 @@ class SignatureService:
         Returns (the refusal, the witness's signature), written in one transaction.
         """
         self._signable_row(inspection_id)
-        person = clean_name(company_person_name, "the name of the company's person")
-        witness = clean_name(witness_name, "the witness's name")
+        person = clean_name(company_person_name,
+                            Message(N_("the name of the company's person")))
+        witness = clean_name(witness_name, Message(N_("the witness's name")))
         if person == witness:
             raise ValidationError(N_("The witness must be someone other than the person who "
                                      "refuses to sign."))

@@ -12,14 +12,14 @@ import json
 import logging
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from inspector_app.domain.checklist import LoadedTemplate, Template, canonical_json
 from inspector_app.domain.records import record_stamp, utcnow_iso
 from inspector_app.errors import InspectorError, NotFoundError
-from inspector_app.i18n import N_, _
+from inspector_app.i18n import N_, Message
 from inspector_app.storage.files import write_atomic_checked
 
 if TYPE_CHECKING:
@@ -38,8 +38,17 @@ class TemplateConflict(InspectorError):
 class ImportResult:
     key: str
     status: ImportStatus
-    message: str = ""                    # in the user's language
+    said: Message | InspectorError | None = field(default=None, compare=False)
     source: Path | None = None
+
+    def said_in(self, lang: str | None = None) -> str:
+        """What became of the template, in ``lang`` (default: the user's language)."""
+        return self.said.localized(lang) if self.said is not None else ""
+
+    @property
+    def message(self) -> str:
+        """In the user's language, rendered when read (a refusal keeps its parameters)."""
+        return self.said_in()
 
 
 @dataclass(frozen=True)
@@ -125,7 +134,7 @@ class TemplateRepo:
             ).fetchone()
             if row is not None:
                 if row[0] == loaded.content_hash:
-                    return ImportResult(key, "unchanged", _("already in the library"),
+                    return ImportResult(key, "unchanged", Message(N_("already in the library")),
                                         loaded.source)
                 raise _conflict(template, row[0], loaded.content_hash)
             self.db.table("templates").insert(
@@ -143,7 +152,7 @@ class TemplateRepo:
                     **record_stamp(self.device_id),
                 }
             )
-        return ImportResult(key, "added", _("added to the library"), loaded.source)
+        return ImportResult(key, "added", Message(N_("added to the library")), loaded.source)
 
     def set_retired(self, key: str, retired: bool) -> None:
         with self.db.atomic():
@@ -182,7 +191,7 @@ class TemplateRepo:
     @staticmethod
     def _refused_shipped(key: str, path: Path | None, exc: InspectorError) -> ImportResult:
         log.warning("shipped template %s not imported: %s", path, exc.message)
-        return ImportResult(key, "refused", exc.localized(), path)
+        return ImportResult(key, "refused", exc, path)
 
     # --- export --------------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from inspector_app import __version__
-from inspector_app.errors import InspectorError
+from inspector_app.errors import InspectorError, from_os_error
 from inspector_app.logs import write_report
 from inspector_app.ui.save_folder import Kind, save_file, saved_as
 
@@ -69,8 +69,9 @@ class CrashDialog(QMessageBox):
             path.parent.mkdir(parents=True, exist_ok=True)
             write_report(path, self.report)
         except (OSError, InspectorError) as exc:
-            QMessageBox.warning(self, self.tr("Save report"),
-                                self.tr("The report could not be saved: {0}").format(exc))
+            known = exc if isinstance(exc, InspectorError) else from_os_error(exc, path)
+            QMessageBox.warning(self, self.tr("Save report"), self.tr(
+                "The report could not be saved: {0}").format(known.localized()))
             return None
         self.saved = path
         self.setInformativeText(self.tr(

@@ -352,7 +352,7 @@
 <context>
     <name>SyncPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/sync.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="552"/>
         <source>{0}: {1}〔{2}〕 %n left</source>
         <translation>
             <numerusform>{0}: {1}〔{2}〕 %n left</numerusform>

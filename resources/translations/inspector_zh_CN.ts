@@ -574,72 +574,72 @@
         <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="131"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="131"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="132"/>
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="132"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="161"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="163"/>
         <source>Import companies</source>
         <translation>导入被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="163"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="165"/>
         <source>Choose a CSV or Excel (.xlsx) file with a header row. A company already on this computer (same credit code) is updated, never added twice; empty cells keep what is stored. Rows with errors are skipped.</source>
         <translation>请选择带表头的 CSV 或 Excel（.xlsx）文件。本机已有的单位（统一社会信用代码相同）将被更新，不会重复添加；空白单元格保留原有内容。有错误的行将被跳过。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="166"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="168"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="167"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="169"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="168"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="172"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="172"/>
         <source>Name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="172"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="172"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="171"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="173"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
@@ -663,7 +663,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/crash.py" line="63"/>
-        <location filename="../../inspector_app/ui/crash.py" line="72"/>
+        <location filename="../../inspector_app/ui/crash.py" line="73"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
@@ -673,12 +673,12 @@
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="73"/>
+        <location filename="../../inspector_app/ui/crash.py" line="74"/>
         <source>The report could not be saved: {0}</source>
         <translation>报告未能保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="77"/>
+        <location filename="../../inspector_app/ui/crash.py" line="78"/>
         <source>Report saved: {0}
 Send this file to whoever looks after Inspector at your office.</source>
         <translation>报告已保存：{0}
@@ -5343,32 +5343,32 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="168"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="169"/>
         <source>Sync</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="173"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="174"/>
         <source>Move records between this computer and the office on a USB stick: one export file per computer, merged without losing or doubling anything.</source>
         <translation>通过U盘在本机与单位之间传递记录：每台电脑导出一个文件，合并时不丢失、不重复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="175"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="176"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="176"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="177"/>
         <source>&amp;Full export…</source>
         <translation>完整导出(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="177"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="178"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="178"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="179"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -5377,37 +5377,37 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="180"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="181"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="180"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="181"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="180"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="181"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="180"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="181"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="181"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="182"/>
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="181"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="182"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="182"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="183"/>
         <source>Show the details (table by table)</source>
         <translation>显示详细信息（按数据表）</translation>
     </message>
@@ -5416,32 +5416,32 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">冲突：在本机和另一台电脑上都修改过的草稿，两个版本均已保留，请选择保留哪一个</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="186"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="187"/>
         <source>Keep this computer&apos;s</source>
         <translation>保留本机版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="187"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="188"/>
         <source>Take the other</source>
         <translation>采用另一版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="190"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="191"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="190"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="191"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="190"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="191"/>
         <source>What differs</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="191"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="192"/>
         <source>Changed by</source>
         <translation>修改者</translation>
     </message>
@@ -5450,158 +5450,158 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="183"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="184"/>
         <source>Conflicts: drafts changed here and on another computer, and numbers printed on two records. Select one to see your choices.</source>
         <translation>冲突：在本机和另一台电脑上都修改过的草稿，以及印在两份记录上的同一编号。选中一项即可看到可做的选择。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="188"/>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="342"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="189"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="344"/>
         <source>Mark as reviewed</source>
         <translation>标记为已核对</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="191"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="192"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="200"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="201"/>
         <source>out</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="200"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="201"/>
         <source>in</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="234"/>
         <source>from a laptop</source>
         <translation>来自笔记本电脑</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="234"/>
         <source>from the office</source>
         <translation>来自单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="233"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="235"/>
         <source>full export</source>
         <translation>完整导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="236"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="238"/>
         <source>written</source>
         <translation>已写入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="236"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="238"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="237"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="239"/>
         <source>already imported</source>
         <translation>以前已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="238"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="240"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="289"/>
         <source>the same record number was used twice</source>
         <translation>同一记录编号被使用了两次</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="289"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="291"/>
         <source>{0} answer(s) differ</source>
         <translation>{0} 项检查结果不同</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="291"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="293"/>
         <source>; hazards: {0} here, {1} in the other</source>
         <translation>；隐患：本机 {0} 项，另一版本 {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="304"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="306"/>
         <source>Keeps this computer&apos;s version of the draft; the version from the other computer is deleted here.</source>
         <translation>保留本机的草稿版本；另一台电脑的版本在本机删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="306"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="308"/>
         <source>Replaces this computer&apos;s version of the draft with the one from the other computer; this computer&apos;s version is deleted.</source>
         <translation>用另一台电脑的版本替换本机的草稿版本；本机的版本被删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="308"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="310"/>
         <source>Both records keep the number; the clash leaves this list and the review is noted in both records&apos; history.</source>
         <translation>两份记录都保留该编号；此冲突移出列表，并在两份记录的历史中记下已核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="311"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="313"/>
         <source>Select a conflict in the list first.</source>
         <translation>请先在列表中选中一个冲突。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="314"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="316"/>
         <source>Only for a number printed on two records.</source>
         <translation>仅用于印在两份记录上的同一编号。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="315"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="317"/>
         <source>The same draft was changed here and on {0}: choose the version to keep.</source>
         <translation>同一份草稿在本机和 {0} 上都修改过：请选择保留哪个版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="318"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="320"/>
         <source>These are two different records, not two versions of one draft: neither is deleted, and a signed record&apos;s number never changes.</source>
         <translation>这是两份不同的记录，而不是同一份草稿的两个版本：两份都不会删除，已签署记录的编号永不更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="321"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="323"/>
         <source>{0} is printed on two records ({1}; {2}). Both keep it. Check both records (the same visit entered twice?), then mark the clash as reviewed.</source>
         <translation>{0} 印在两份记录上（{1}；{2}），两份都保留该编号。请核对这两份记录（是否同一次检查录入了两次？），然后标记为已核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="326"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="328"/>
         <source>Not two versions of one draft: correct the records by hand.</source>
         <translation>不是同一份草稿的两个版本：请手工修订记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="343"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="345"/>
         <source>Both records keep the number {0}. Take the clash off the list?</source>
         <translation>两份记录都保留编号 {0}。将此冲突移出列表吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="355"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="357"/>
         <source>Conflict marked as reviewed.</source>
         <translation>冲突已标记为已核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="363"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="365"/>
         <source>Keep this computer&apos;s version of {0} and delete the other one?</source>
         <translation>保留本机的 {0} 版本并删除另一版本吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="365"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="367"/>
         <source>Replace this computer&apos;s version of {0} with the one from {1}?</source>
         <translation>用来自 {1} 的版本替换本机的 {0} 吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="366"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="368"/>
         <source>Resolve the conflict</source>
         <translation>解决冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="378"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="380"/>
         <source>Conflict resolved.</source>
         <translation>冲突已解决。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="389"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="391"/>
         <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first ({0}).</source>
         <translation>本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件（{0}）。</translation>
     </message>
@@ -5614,38 +5614,38 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="394"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="396"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="396"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="398"/>
         <source>Passphrase of the organisation&apos;s root key:</source>
         <translation>单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="404"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="406"/>
         <source>This bundle is encrypted for the office. Passphrase of the organisation&apos;s root key:</source>
         <translation>此数据包已为单位加密。请输入单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="421"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="423"/>
         <source>Export to which folder (the USB stick)?</source>
         <translation>导出到哪个文件夹（U盘）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="426"/>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="434"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="428"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="436"/>
         <source>Import a bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="427"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="429"/>
         <source>Inspector bundles (*.inspx)</source>
         <translation>检查数据包 (*.inspx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="435"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="437"/>
         <source>Import the bundle {0}?
 
 Everything in it is checked before anything changes; records already here are never overwritten.</source>
@@ -5654,54 +5654,54 @@ Everything in it is checked before anything changes; records already here are ne
 导入前会检查其中全部内容，再作任何更改；本机已有的记录不会被覆盖。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="438"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="440"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="447"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="449"/>
         <source>Another export or import is running; try again when it ends.</source>
         <translation>另一个导出或导入正在进行，请待其结束后再试。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="457"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="459"/>
         <source>Writing the export…</source>
         <translation>正在写入导出文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="464"/>
         <source>Checking and importing {0}…</source>
         <translation>正在校验并导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="501"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="503"/>
         <source>Export written: {0}</source>
         <translation>已写入导出文件：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/sync.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="552"/>
         <source>{0}: {1}〔{2}〕 %n left</source>
         <translation>
             <numerusform>{0}：{1}〔{2}〕剩 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="552"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="554"/>
         <source>Document numbers nearly used up (fewer than {0} left): {1}. Give these laptops another block ({2}) before they run out.</source>
         <translation>文书编号快用完了（剩余少于 {0} 个）：{1}。请在用完前给这些笔记本再分配号段（{2}）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="554"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="556"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="557"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="559"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="573"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="575"/>
         <source>Not imported: {0}</source>
         <translation>未导入：{0}</translation>
     </message>
@@ -6043,22 +6043,22 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>TemplateItemPreview</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="613"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="612"/>
         <source>How to check</source>
         <translation>检查方法</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="614"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="613"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="615"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="614"/>
         <source>Answer (preview, not saved)</source>
         <translation>作答（预览，不保存）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="620"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="619"/>
         <source>This is how the answer looks in an inspection. It is given there: start an inspection with this template to answer it.</source>
         <translation>这是检查时作答控件的样子。作答在检查中进行：用此检查表开始一次检查即可作答。</translation>
     </message>
@@ -6138,17 +6138,17 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>TemplatesPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="190"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="189"/>
         <source>Templates</source>
         <translation>检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="194"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="193"/>
         <source>Show retired versions</source>
         <translation>显示已停用的版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="195"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="194"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
@@ -6157,42 +6157,42 @@ Everything in it is checked before anything changes; records already here are ne
         <translation type="vanished">将检查表模板文件（YAML）添加到模板库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="198"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="197"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="388"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="387"/>
         <source>Write the selected template to a YAML file</source>
         <translation>将所选模板导出为 YAML 文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="201"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="200"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="201"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="200"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="201"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="200"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="202"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="201"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="247"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="246"/>
         <source>A template shipped with Inspector was not added: {0}</source>
         <translation>随程序提供的模板未能添加：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="284"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="283"/>
         <source>Import a checklist template</source>
         <translation>导入检查表模板</translation>
     </message>
@@ -6201,93 +6201,93 @@ Everything in it is checked before anything changes; records already here are ne
         <translation type="vanished">检查表模板 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="311"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="310"/>
         <source>Template {0} ({1}) added to the library.</source>
         <translation>模板“{0}”（{1}）已添加到模板库。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="314"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="313"/>
         <source>Template {0} ({1}) is already in the library; nothing changed.</source>
         <translation>模板“{0}”（{1}）已在模板库中，未作更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="333"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="332"/>
         <source>Export a checklist template</source>
         <translation>导出检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="331"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="330"/>
         <source>Checklist templates (*.yaml *.yml)</source>
         <translation>检查表模板 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="196"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="195"/>
         <source>Add a checklist template file (YAML or Excel workbook) to the library</source>
         <translation>将检查表模板文件（YAML 或 Excel 工作簿）添加到模板库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="199"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="198"/>
         <source>Write the selected template to a YAML file or an Excel workbook</source>
         <translation>将所选模板导出为 YAML 文件或 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="285"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="284"/>
         <source>Checklist templates (*.yaml *.yml *.xlsx);;All files (*)</source>
         <translation>检查表模板 (*.yaml *.yml *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="332"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="331"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="356"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="355"/>
         <source>Template {0} written to {1}.</source>
         <translation>模板 {0} 已导出到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="372"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="371"/>
         <source>Template {0} restored: it is offered for new inspections again.</source>
         <translation>模板 {0} 已恢复，新建检查时可再次选用。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="375"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="374"/>
         <source>Template {0} retired: it is no longer offered for new inspections; inspections made with it keep their copy.</source>
         <translation>模板 {0} 已停用：新建检查时不再提供；已使用该模板的检查保留各自的副本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="384"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="383"/>
         <source>Select a template in the list first</source>
         <translation>请先在列表中选择一个检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="390"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="389"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="391"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="390"/>
         <source>Offer this version for new inspections again</source>
         <translation>新建检查时重新提供此版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="394"/>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="398"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="393"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="397"/>
         <source>&amp;Retire</source>
         <translation>停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="395"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="394"/>
         <source>Stop offering this version for new inspections; existing records are kept</source>
         <translation>新建检查时不再提供此版本；已有记录保留不变</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="414"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="413"/>
         <source>No template selected</source>
         <translation>未选择模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="416"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="415"/>
         <source>Choose a template in the list to see it as the inspector will.</source>
         <translation>在列表中选择一个模板，即可按检查人员所见的样子预览。</translation>
     </message>
@@ -6296,12 +6296,12 @@ Everything in it is checked before anything changes; records already here are ne
         <translation type="vanished">仅在以下情况显示：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="508"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="507"/>
         <source>Items in this section: {0}</source>
         <translation>本部分检查项：{0} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="512"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="511"/>
         <source>Choose an item in the tree to see it as the inspector will.</source>
         <translation>在左侧树中选择一个检查项，即可按检查人员所见的样子预览。</translation>
     </message>

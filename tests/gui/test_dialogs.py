@@ -127,3 +127,36 @@ def test_the_crash_report_is_saved_where_the_user_keeps_files_and_says_where(
     again.save_button.click()
     assert Path(offered[1]).parent == target.parent
     assert again.saved is None and again.informativeText() == ""
+
+
+def test_a_report_that_cannot_be_saved_says_why_in_the_windows_language(
+        qtbot, tmp_path, monkeypatch, languages):
+    import errno
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from inspector_app.ui import crash
+
+    languages.apply("zh_CN")
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(
+        lambda _parent, _title, text, *a: told.append(text)))
+    dialog = CrashDialog("Inspector 1.0\n")
+    qtbot.addWidget(dialog)
+
+    def full(path, _text):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(crash, "write_report", full)
+    assert dialog.save_report(tmp_path / "crash.txt") is None
+    assert "磁盘已满" in told[-1] and "crash.txt" in told[-1], told
+    assert "disk is full" not in told[-1] and "No space" not in told[-1]
+
+    def stick_gone(path, _text):
+        from inspector_app.errors import from_os_error
+
+        raise from_os_error(OSError(errno.EIO, "Input/output error"), path)
+
+    monkeypatch.setattr(crash, "write_report", stick_gone)
+    assert dialog.save_report(tmp_path / "crash.txt") is None
+    assert "U盘" in told[-1] and "not available" not in told[-1], told

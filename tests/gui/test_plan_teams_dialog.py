@@ -188,3 +188,20 @@ def test_new_team_empties_the_form_a_selected_team_filled(qtbot, ctx):
     _tick(teams.people, "赵磊")
     assert teams.add_team(), teams.error.text()
     assert teams.table.rowCount() == 2
+
+
+def test_a_team_unfit_for_official_visits_is_told_in_one_chinese_sentence(qtbot, ctx,
+                                                                          languages):
+    InspectorRepo(ctx.db, ctx.device.id).add("赵六", None, "泉台区应急管理局")
+    add_template(ctx.db)
+    languages.apply("zh_CN")
+    plan = YearPlanDialog(ctx)
+    qtbot.addWidget(plan)
+    teams = plan.edit_teams()
+    qtbot.addWidget(teams)
+    teams.name.setText("一组")
+    _tick(teams.people, "赵六")
+    assert not teams.add_team()
+    told = teams.error.text()
+    # Two problems, joined as Chinese joins clauses, not with the English "; ".
+    assert "；" in told and "; " not in told, told

@@ -101,3 +101,46 @@ def test_a_data_dir_that_is_a_file_is_explained(tmp_path, capsys):
     assert main(["--data-dir", str(afile), "info"]) == 1
     assert "is a file, not a folder" in capsys.readouterr().err
     assert afile.read_text() == "not a folder"
+
+
+def test_a_file_the_system_cannot_read_is_said_as_the_window_says_it(tmp_path, capsys,
+                                                                    monkeypatch):
+    # A USB stick pulled out under a command that had no words for it: the system's reason,
+    # in the user's language, exit 1; not "internal error", exit 70.
+    import errno
+
+    from inspector_app.commands import info
+
+    def stick_gone(args, ctx):
+        raise OSError(errno.EIO, "Input/output error", str(tmp_path / "stick" / "a.inspx"))
+
+    monkeypatch.setattr(info, "run", stick_gone)
+    code = main(["--lang", "zh_CN", "--data-dir", str(tmp_path / "d"), "info"])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert "internal error" not in err and "内部错误" not in err and "Traceback" not in err
+    assert "文件或设备不可用" in err and "a.inspx" in err and "U盘" in err
+
+
+def test_a_bundle_on_a_stick_that_answers_eio_is_named_not_a_traceback(tmp_path, capsys,
+                                                                      monkeypatch):
+    import errno
+    import pathlib
+
+    bundle = tmp_path / "stick" / "office.inspx"
+    real = pathlib.Path.is_file
+
+    def is_file(self):
+        if self.name == bundle.name:
+            raise OSError(errno.EIO, "Input/output error", str(self))
+        return real(self)
+
+    monkeypatch.setattr(pathlib.Path, "is_file", is_file)
+    import inspector_app.app as app
+
+    monkeypatch.setattr(app, "run_gui", lambda *a, **k: pytest.fail("the window opened"))
+    code = main(["--lang", "zh_CN", "--data-dir", str(tmp_path / "d"), str(bundle)])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert f"{bundle}：无法读取（Input/output error）" in err and "U盘" in err, err
+    assert "Traceback" not in err

@@ -209,3 +209,12 @@ def test_chinese_help_is_wrapped_by_display_width() -> None:
     assert all(sum(2 for _ in line) <= 22 for line in lines)
     assert not any(line.startswith(("，", "。", "）", "：")) for line in lines)
     assert wrap("folder holding the database", 12) == ["folder", "holding the", "database"]
+
+
+def test_a_scheme_file_that_cannot_be_read_is_named_in_chinese(tmp_path, capsys):
+    missing = tmp_path / "方案.yaml"
+    assert main(["--lang", "zh_CN", "--data-dir", str(tmp_path / "d"), "classify", "scheme",
+                 "--set", str(missing)]) == 1
+    err = capsys.readouterr().err
+    assert f"{missing}：文件不存在。" in err, err
+    assert "No such file" not in err and "Errno" not in err

@@ -237,3 +237,26 @@ def test_a_list_that_cannot_be_read_is_named_with_what_went_wrong(tmp_path, monk
     with pytest.raises(InspectorError) as refused:
         company_import.read_table(path)
     assert refused.value.localized("en") == f"{tmp_path}/{told}"
+
+
+def test_a_row_refused_while_applying_is_said_in_the_language_it_is_read_in(repo, tmp_path,
+                                                                           monkeypatch):
+    from inspector_app.errors import ValidationError
+    from inspector_app.i18n import N_
+
+    path = write(tmp_path / "list.csv", HEADER + ROWS, "utf-8")
+    preview = company_import.preview(path, repo)  # read in English
+
+    def taken(company, reason=None):
+        raise ValidationError(N_("Another company{holder} on this computer already has the "
+                                 "credit code {credit_code}."), holder="",
+                              credit_code=company.credit_code)
+
+    monkeypatch.setattr(repo, "state", lambda: ("changed since", None))
+    monkeypatch.setattr(repo, "upsert_by_credit_code", taken)
+    result = company_import.apply(preview, repo)
+    assert result.skipped == 3
+    # Shown after the window was switched to Chinese: the refusal with its code, in Chinese.
+    [first, *_] = result.failure_lines("zh_CN")
+    assert first.startswith("第 2 行，") and code(1) in first and "credit code" not in first
+    assert result.failure_lines("en")[0].startswith("Row 2, Another company on this computer")

@@ -459,3 +459,26 @@ def test_a_drill_whose_photo_finds_the_disk_full_is_recorded_once_when_run_again
     assert main(drill) == 0
     [made] = out_json(capsys, "drills", "list", "--json")
     assert made["photos"] == 2 and made["tasks"] == 1
+
+
+def test_a_date_that_is_not_one_is_named_in_chinese_on_the_command_line(capsys):
+    # The field's name is a parameter of the message: it was English in a Chinese sentence.
+    assert run("units", "add", "洛阳镇", "--kind", "town") == 0
+    assert run("plans-registry", "add", "P", "--type", "special", "--unit", "洛阳镇",
+               "--status", "issued", "--issued", "2026-09-01") == 0
+    tries = [
+        (["plans-registry", "file", "P", "--authority", "区应急管理局", "--number", "1",
+          "--date", "2026-13-01"], "备案日期：'2026-13-01' 不是日期"),
+        (["plans-registry", "evaluate", "P", "--date", "soon"], "评估日期：'soon' 不是日期"),
+        (["plans-registry", "deadline", "洛阳镇", "2026-11-31"], "应急预案期限：'2026-11-31'"),
+        (["drills", "add", "P", "--date", "2026-02-30", "--form", "live", "--scope", "single"],
+         "演练日期：'2026-02-30' 不是日期"),
+        (["drills", "add", "P", "--date", "2026-10-10", "--form", "live", "--scope", "single",
+          "--problem", "物资不足|2026-12-32"], "问题'物资不足'的整改期限：'2026-12-32' 不是日期"),
+    ]
+    capsys.readouterr()
+    for args, says in tries:
+        assert run(*args) == 1, args
+        err = capsys.readouterr().err
+        assert says in err, err
+        assert not any(word in err for word in ("date", "deadline")), err

@@ -148,3 +148,41 @@ def test_display_width_and_clip():
     assert clip("化工和危险化学品生产经营单位", 10) == "化工和危…"
     assert display_width(clip("化工和危险化学品生产经营单位", 10)) <= 10
     assert clip("short", 10) == "short"
+
+
+def test_the_reasons_the_program_wrote_read_in_chinese(ctx, data_dir, capsys):
+    # The audit log keeps them in English (synchronised, never rewritten), with their details.
+    from inspector_app.storage.audit import AuditLog
+
+    svc = InspectionService(ctx.db, ctx.device, actor="张伟")
+    team = [InspectorRepo(ctx.db, ctx.device.id).add("张伟", "3205001", "泉台区应急管理局").id]
+    inspection = svc.start(company_id=add_company(ctx.db, name="泉台纺织有限公司"),
+                           template_key=add_template(ctx.db), kind="self",
+                           inspector_ids=team)
+    log = AuditLog(ctx.db, ctx.device.id, "张伟")
+    for reason in ("witness to 王厂长's refusal to sign", "accepted at re-inspection 2026-7",
+                   "not accepted at re-inspection 2026-7", "2 closed, 1 reopened",
+                   "governance plan", "辖区检查"):
+        log.record("inspection", inspection, "update", field="place", old="a", new="b",
+                   reason=reason, inspection_id=inspection)
+    # A conflict resolved and a number given back: lines of their own, with their reasons.
+    log.record("conflict", "c1", "resolve", field="keep", new="incoming",
+               old={"local": inspection}, reason="edited on two machines",
+               inspection_id=inspection)
+    log.record("document", "d1", "delete", old={"type": "order", "number": "泉台〔2026〕3号"},
+               reason="export refused before any file was written; number given back",
+               inspection_id=inspection)
+    ctx.close()
+    code, out, _ = run(capsys, "--data-dir", str(data_dir.root), "--lang", "zh_CN",
+                       "inspections", "history", inspection)
+    assert code == 0
+    for said in ("见证王厂长拒绝签名", "复查 2026-7 验收合格", "复查 2026-7 验收不合格",
+                 "2 项销号，1 项重新整改", "治理方案", "辖区检查", "冲突已处理",
+                 "采用另一台电脑的版本", "同一草稿在两台电脑上都有修改", "编号已退回",
+                 "泉台〔2026〕3号", "导出被拒"):
+        assert said in out, out
+    assert "refusal" not in out and "accepted" not in out and "closed" not in out
+    assert "conflict" not in out and "document delete" not in out and "incoming" not in out
+    code, out, _ = run(capsys, "--data-dir", str(data_dir.root), "--lang", "en",
+                       "inspections", "history", inspection)
+    assert "witness to 王厂长's refusal to sign" in out and "2 closed, 1 reopened" in out

@@ -65,8 +65,14 @@ def test_allocation_is_checked_before_anything_is_stored(world):
     numbers.allocate(laptop, "order", 2026, 101, 200)
     with pytest.raises(ValidationError, match="overlaps the block 101–200"):
         numbers.allocate(world.b.device.id, "应急责改", 2026, 150, 250)
-    with pytest.raises(ValidationError, match=r"ends .* before it starts"):
+    with pytest.raises(ValidationError, match=r"ends .* before it starts") as refused:
         numbers.allocate(laptop, "order", 2026, 300, 299)
+    # Why, in the reader's language: the reason was an English parameter of the message.
+    assert refused.value.localized("zh_CN") == (
+        "号段 300–299：号段的结束号（299）小于起始号（300）。")
+    with pytest.raises(ValidationError) as refused:
+        numbers.allocate(laptop, "order", 2026, 0, 10)
+    assert refused.value.localized("zh_CN") == "号段 0–10：号段应从 1 或以上开始，而不是 0。"
     with pytest.raises(ValidationError, match="Unknown document type"):
         numbers.allocate(laptop, "invoice", 2026, 1, 10)
     with pytest.raises(NotFoundError, match="No computer 'laptop 9'"):

@@ -153,3 +153,10 @@ def test_the_office_list_replaces_a_shipped_year_and_keeps_the_others(ctx, tmp_p
     assert [d for d in calendar.off if d.year == 2026] == [date(2026, 1, 1)]
     assert json.loads(SettingsRepo(ctx.db).get(holidays.SETTING))["holidays"] == ["2026-01-01"]
     assert WEEKDAYS_ONLY.is_working(date(2026, 1, 1))     # the plain calendar is untouched
+
+
+def test_a_bad_entry_is_named_in_the_readers_language():
+    with pytest.raises(ValidationError) as refused:
+        holidays.parse("holidays: [2027-01-01, 2027-02-30]", "假期.yaml")
+    assert refused.value.localized("zh_CN").startswith("假期.yaml: holidays，第2项：'2027-02-30'")
+    assert "entry" not in refused.value.localized("zh_CN")

@@ -164,6 +164,14 @@ def test_refusal_with_a_witness(ctx, svc, team, inspection):
                 inspector_id=person.id)
     with pytest.raises(ValidationError, match="someone other"):
         svc.record_refusal(inspection, "王厂长", "王厂长", wave(), png_bytes())
+    # Which name is wrong, in the reader's language (the field was an English parameter).
+    with pytest.raises(ValidationError) as refused:
+        svc.record_refusal(inspection, "王厂长", "赵" * 61, wave(), png_bytes())
+    assert refused.value.localized("zh_CN").startswith("见证人姓名超过 60 个字符")
+    assert refused.value.localized("en").startswith("The witness's name is longer than 60")
+    with pytest.raises(ValidationError) as refused:
+        svc.record_refusal(inspection, " ", "赵村长", wave(), png_bytes())
+    assert refused.value.localized("zh_CN") == "请填写企业人员姓名。"
     with pytest.raises(ValidationError, match="too short"):
         svc.record_refusal(inspection, "王厂长", "赵村长", [[(1, 1, 0, 0.5)]], png_bytes())
     assert svc.list(inspection)[-1].role is SignerRole.INSPECTOR  # nothing half-written

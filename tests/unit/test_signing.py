@@ -247,6 +247,12 @@ def test_a_name_no_certificate_can_hold_gets_a_clear_message(office, capsys, tmp
     err = capsys.readouterr().err
     assert "internal error" not in err and "too long" in err
     assert not (tmp_path / "x.p12").exists()
+    # In Chinese the field is named in Chinese too (it was a parameter left in English).
+    assert main(["--lang", "zh_CN", "--data-dir", str(office.data_dir.root), "org", "issue",
+                 "--name", "张" * 30, "-o", str(tmp_path / "x.p12"),
+                 "--passphrase-file", str(secret)]) == 1
+    err = capsys.readouterr().err
+    assert "检查人员姓名“张张" in err and "太长" in err and "name" not in err, err
     for days in ("-5", "10000000"):  # no validity a certificate can hold
         assert main(["--data-dir", str(office.data_dir.root), "org", "issue", "--name", "张伟",
                      "--days", days, "-o", str(tmp_path / "x.p12"),

@@ -155,3 +155,34 @@ def test_sync_page_shows_and_resolves_a_conflict(qtbot, world, monkeypatch):
     assert asked and page.conflicts.rowCount() == 0
     assert note(world.office.db, draft) == "现场修改"
     assert page.status.text() == "Conflict resolved."
+
+
+def test_a_conflict_the_database_refused_is_said_in_chinese(qtbot, qapp, world, capsys):
+    # The row keeps SQLite's English refusal; the page and 'sync conflicts' put it into words.
+    from inspector_app.ui.fonts import register_fonts
+    from inspector_app.ui.i18n import LanguageSwitcher
+
+    world.office.db["conflicts"].insert({
+        "id": "c-clash", "table_name": "companies", "local_id": "?", "incoming_id": "co-1",
+        "bundle_id": "b-1", "peer_device": world.a.device.id,
+        "reason": "UNIQUE constraint failed: companies.credit_code",
+        "created_at": "2026-12-01T08:00:00Z", "resolved_at": None})
+    register_fonts(qapp)
+    switcher = LanguageSwitcher()
+    switcher.apply("zh_CN")
+    try:
+        page = SyncPage(world.office)
+        qtbot.addWidget(page)
+        [said] = [page.conflicts.item(r, 2).text() for r in range(page.conflicts.rowCount())]
+        assert "统一社会信用代码" in said and "constraint" not in said, said
+        page.conflicts.selectRow(0)
+        assert "统一社会信用代码" in page.conflict_help.text()
+        assert "constraint" not in page.conflict_help.text()
+    finally:
+        switcher.apply("en")
+    world.office.close()
+    assert main(["--lang", "zh_CN", "--data-dir", str(world.office.data_dir.root), "sync",
+                 "conflicts"]) == 0
+    out = capsys.readouterr().out
+    assert "c-clash" in out and "统一社会信用代码" in out, out
+    assert "constraint failed" not in out and "companies" not in out

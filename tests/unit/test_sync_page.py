@@ -97,3 +97,29 @@ def test_the_sync_report_counts_in_english_and_each_language_alone():
     assert summary({"counts": {}}, "out", "zh_CN") == ["已写入导出文件：无新内容"]
     assert summary({"counts": {"companies": 1}}, "out", "en") == [
         "Written to the export file: 1 company"]
+
+
+def test_an_exports_details_name_what_it_carried_in_chinese(qtbot, qapp, world):
+    from inspector_app.ui.fonts import register_fonts
+    from inspector_app.ui.i18n import LanguageSwitcher
+
+    laptop_work(world, world.a)
+    usb = world.root / "usb"
+    usb.mkdir()
+    page = SyncPage(world.a)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.finished, timeout=20_000) as done:
+        page.export_to(usb, OWN)
+    assert done.args[0], done.args[1]
+    register_fonts(qapp)
+    switcher = LanguageSwitcher()
+    switcher.apply("zh_CN")
+    try:
+        page.table.selectRow(0)
+        page.report_details.setChecked(True)
+        told = page.report.toPlainText()
+        assert "检查记录: 1" in told and "隐患: 2" in told, told
+        for raw in ("inspections", "findings", "audit_log"):
+            assert raw not in told, told
+    finally:
+        switcher.apply("en")

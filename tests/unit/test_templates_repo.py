@@ -176,3 +176,15 @@ def test_window_start_skips_shipped_files_already_imported_but_not_new_or_broken
     [result] = [r for r in ensure_shipped_templates(repo, [good, other], skip_if_unchanged=True)
                 if r.source == other]
     assert result.status == "added"
+
+
+def test_a_refused_shipped_template_says_why_in_the_language_it_is_read_in(repo, tmp_path):
+    # The refusal is kept, not its text of the moment the library was filled.
+    repo.import_template(loaded(tmp_path))
+    changed = loaded(tmp_path, title="改过的标题", name="changed.yaml").source
+    [result] = ensure_shipped_templates(repo, [changed])
+    assert result.said_in("en").startswith(
+        "Template fire-routine version 1 is already in the library with different content")
+    chinese = result.said_in("zh_CN")
+    assert "fire-routine" in chinese and "already in the library" not in chinese, chinese
+    assert isinstance(result.said, TemplateConflict)

@@ -82,3 +82,20 @@ def test_a_retired_unit_cannot_become_this_computers_unit(service):
     with pytest.raises(ValidationError, match="retired"):
         service.set_own_unit(town.id)
     assert service.own_unit() is None
+
+
+def test_a_date_that_is_not_one_names_its_field_in_the_readers_language():
+    from inspector_app.domain.units import Period, Phase
+
+    with pytest.raises(ValidationError) as refused:
+        Campaign(new_id(), "春查", "2026-03-01", "2026-02-30").validated()
+    assert refused.value.localized("zh_CN").startswith("专项行动“春查”：结束日期：")
+    assert refused.value.localized("en").startswith("campaign 春查: end: '2026-02-30'")
+    with pytest.raises(ValidationError) as refused:
+        Campaign(new_id(), "春查", "2026-03-01", "2026-06-30",
+                 phases=(Phase("排查", "2026-03-01", "三月底"),)).validated()
+    assert refused.value.localized("zh_CN").startswith("阶段“排查”：结束日期：'三月底'")
+    with pytest.raises(ValidationError) as refused:
+        Period.parse("2026-01-01", "2026-13-01")
+    assert refused.value.localized("zh_CN").startswith("统计期结束日期：")
+    assert "end" not in refused.value.localized("zh_CN")

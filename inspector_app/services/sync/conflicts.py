@@ -23,9 +23,10 @@ from sqlite_utils import Database
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import utcnow_iso
 from inspector_app.errors import Hint, NotFoundError, ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Message
 from inspector_app.services.sync.merge import derived_id
 from inspector_app.services.sync.people import device_label
+from inspector_app.services.sync.words import database_problem
 from inspector_app.storage import sync_conflicts as store
 from inspector_app.storage import sync_rows
 from inspector_app.storage.audit import AuditLog
@@ -33,6 +34,8 @@ from inspector_app.storage.audit import AuditLog
 Keep = Literal["local", "incoming"]
 # The reason the import gives a number printed on two records (services/sync/merge.py).
 NUMBER_CLASH = "number"
+# The reason of a draft changed on both computers (kept twice, resolvable).
+EDITED_TWICE = "edited on two machines"
 Row = dict[str, Any]
 
 # The parts _keep_both copies, children before parents (photos point at findings).
@@ -69,6 +72,15 @@ class ConflictInfo:
     resolvable: bool       # a draft kept twice; other conflicts are fixed by hand
     reviewable: bool = False  # a number printed on two records, not yet marked reviewed
     other_company: str = ""   # a number clash: the company of the second record
+
+    def said(self) -> Message:
+        """The reason in the reader's words: the row keeps a code or SQLite's own English
+        refusal of the row, put into words when shown."""
+        if self.reason == NUMBER_CLASH:
+            return Message(N_("the same number is printed on two records"))
+        if self.reason == EDITED_TWICE:
+            return Message(N_("the same draft was changed on two computers"))
+        return database_problem(self.reason)
 
 
 def _inspection(db: Database, inspection_id: str | None) -> Row | None:

@@ -36,7 +36,12 @@ from inspector_app.i18n import N_, Message
 from inspector_app.services.progress import Progress
 from inspector_app.services.sync import words
 from inspector_app.services.sync.policy import TAKEN_WHEN_KEPT
-from inspector_app.services.sync.report import ImportReport
+from inspector_app.services.sync.report import (
+    NOT_COPIED,
+    REFUSED_HERE,
+    ImportReport,
+    refused_because,
+)
 from inspector_app.services.sync.row_schema import SCHEMAS
 from inspector_app.services.sync.staging import SQL_READ, StagedRows
 from inspector_app.services.sync.tables import (
@@ -313,7 +318,8 @@ class Merger:
                 if (problem := self._insert("audit_log", row)) is None:
                     self.report.added("audit_log")
                 else:
-                    self.report.skipped("audit_log", f"refused here: {problem}")
+                    self.report.skipped("audit_log",
+                                        refused_because(REFUSED_HERE, problem))
         batch.clear()
 
     def _offered_root(self, spec: TableSpec, row: Row) -> None:
@@ -725,7 +731,7 @@ class Merger:
                 if problem is None:
                     self.report.added(spec.name)
                 else:
-                    self.report.skipped(spec.name, f"not copied: {problem}")
+                    self.report.skipped(spec.name, refused_because(NOT_COPIED, problem))
         copy = {**row, "id": copy_id, "number": None, "conflict_of": row["id"]}
         problem = self._insert("inspections", copy)
         if problem is not None:

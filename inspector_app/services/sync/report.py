@@ -9,18 +9,20 @@ from datetime import datetime
 from typing import Any
 
 from inspector_app.domain.bilingual import is_english
-from inspector_app.errors import Hint
+from inspector_app.errors import Hint, InspectorError
 from inspector_app.i18n import (
     ENUMERATION,
     N_,
+    Clause,
     Listing,
     Message,
+    Sentence,
     count_text,
     ngettext,
     render,
     translate,
 )
-from inspector_app.services.sync.words import table_words
+from inspector_app.services.sync.words import database_problem, table_words
 
 
 @dataclass
@@ -65,7 +67,8 @@ class ImportReport:
         self.tally(table).deleted += 1
 
     def skipped(self, table: str, why: str) -> None:
-        """``why``: an English reason, marked ``N_()`` where it is fixed text."""
+        """``why``: an English reason, marked ``N_()`` where it is fixed text (one that
+        carries the database's refusal is made by ``refused_because``)."""
         self.tally(table).skipped[why] += 1
 
     def conflict(self, table: str, line: Message) -> None:
@@ -117,9 +120,16 @@ def message_json(message: Message) -> dict[str, Any]:
 def _param_json(value: Any) -> Any:
     if isinstance(value, Message):
         return message_json(value)
+    if isinstance(value, InspectorError):  # a reason that is itself an error (a photo's)
+        return message_json(Message(value.msgid, hint=value.hint, **value.params))
     if isinstance(value, Listing):
         return {"listing": [_param_json(item) for item in value.items],
                 "separator": value.separator}
+    # Kept as what they wrap, or their text would be stored in English.
+    if isinstance(value, Clause):
+        return {"clause": _param_json(value.inner)}
+    if isinstance(value, Sentence):
+        return {"sentence": _param_json(value.value)}
     return value
 
 
@@ -147,6 +157,10 @@ def _param_from_json(value: Any) -> Any:
     if isinstance(value, dict) and isinstance(value.get("listing"), list):
         return Listing((_param_from_json(item) for item in value["listing"]),
                        str(value.get("separator", ENUMERATION)))
+    if isinstance(value, dict) and set(value) == {"clause"}:
+        return Clause(_param_from_json(value["clause"]))
+    if isinstance(value, dict) and set(value) == {"sentence"}:
+        return Sentence(_param_from_json(value["sentence"]))
     return message_from_json(value) if isinstance(value, dict) else value
 
 
@@ -159,6 +173,29 @@ def stored_notes(report: dict[str, Any]) -> list[Message | str]:
 
 def _shown(note: Message | str, lang: str) -> str:
     return note.localized(lang) if isinstance(note, Message) else note
+
+
+# Skips whose reason ends with SQLite's own (English) refusal of the row. A history row keeps
+# the tally by its English text, so the words are found again in it when it is shown.
+REFUSED_HERE = N_("refused here: {problem}")
+NOT_COPIED = N_("not copied: {problem}")
+_ENDING_WITH_A_REFUSAL = (REFUSED_HERE, NOT_COPIED)
+
+
+def refused_because(reason: str, problem: str) -> str:
+    """The skip ``reason`` (``REFUSED_HERE``, ``NOT_COPIED``) with the database's refusal, as
+    the report's tally and its history row keep it."""
+    return reason.format(problem=problem)
+
+
+def skip_words(why: str, lang: str) -> str:
+    """A skip's reason in ``lang``: a fixed one from the catalogue; one that ends with the
+    database's refusal says what it means (``words.database_problem``)."""
+    for reason in _ENDING_WITH_A_REFUSAL:
+        start = reason.removesuffix("{problem}")
+        if why.startswith(start):
+            return render(reason, {"problem": database_problem(why[len(start):])}, lang)
+    return translate(why, lang)
 
 
 _DETAIL_HEADS = {
@@ -193,7 +230,7 @@ def detail_lines(report: dict[str, Any], lang: str) -> list[str]:
                  Message(N_("{n} updated"), n=count_text(t.get("updated", 0)))]
         if t.get("deleted"):
             parts.append(Message(N_("{n} deleted"), n=count_text(t["deleted"])))
-        parts += [Message(N_("{n} skipped ({why})"), n=count_text(n), why=translate(why, lang))
+        parts += [Message(N_("{n} skipped ({why})"), n=count_text(n), why=skip_words(why, lang))
                   for why, n in sorted((t.get("skipped") or {}).items())]
         if t.get("conflicts"):
             parts.append(Message(N_("{n} conflicts"), n=count_text(t["conflicts"])))

@@ -108,13 +108,9 @@ class CompanyImportDialog(QDialog):
         except InspectorError as exc:
             self._set_message(exc.localized(), error=True)
             return
-        lang = ui_lang()
-        text = self.result_.summary(lang)
-        if self.result_.failures:
-            text += "\n" + "\n".join(self.result_.failures)
-        self.summary.setText(text)
+        self.summary.setText(self._result_text(self.result_))
         self.import_button.setEnabled(False)  # a second click would only say "unchanged"
-        messages.info(self.result_.summary(lang))
+        messages.info(self.result_.summary(ui_lang()))
 
     @property
     def imported(self) -> bool:
@@ -124,6 +120,12 @@ class CompanyImportDialog(QDialog):
     def _set_message(self, text: str, *, error: bool) -> None:
         self.message.setText(text)
         self.message.setStyleSheet(f"color: {ERROR_COLOUR.name()};" if error else "")
+
+    @staticmethod
+    def _result_text(result: ImportResult) -> str:
+        """The counts, then each row refused while applying, in the window's language."""
+        lang = ui_lang()
+        return "\n".join([result.summary(lang), *result.failure_lines(lang)])
 
     def _action_text(self, action: str) -> str:
         return {"add": self.tr("Add"), "update": self.tr("Update"),
@@ -155,7 +157,7 @@ class CompanyImportDialog(QDialog):
                 self.table.setItem(r, c, item)
         self.table.resizeRowsToContents()
         self.summary.setText(preview.summary(lang) if self.result_ is None
-                             else self.result_.summary(lang))
+                             else self._result_text(self.result_))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Import companies"))

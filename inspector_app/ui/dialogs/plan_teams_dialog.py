@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.inspection import Kind, inspector_problems
 from inspector_app.errors import InspectorError
+from inspector_app.i18n import Listing
 from inspector_app.ui.labels import list_separator
-from inspector_app.ui.messages import localized
 from inspector_app.ui.widgets.inspector_picker import ID_ROLE, PERSON_ROLE, InspectorPicker
 
 if TYPE_CHECKING:
@@ -171,7 +171,7 @@ class PlanTeamsDialog(QDialog):
         problems = inspector_problems(Kind.OFFICIAL, team)
         if problems:
             self.error.setText(self.tr("This team could not make an official inspection: {0}.")
-                               .format("; ".join(localized(p) for p in problems)))
+                               .format(Listing(problems).localized()))
         return bool(problems)
 
     def add_team(self) -> bool:

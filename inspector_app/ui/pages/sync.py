@@ -44,6 +44,7 @@ from inspector_app.services.sync.conflicts import (
 )
 from inspector_app.services.sync.people import device_labels
 from inspector_app.services.sync.report import ImportReport, detail_lines, summary
+from inspector_app.services.sync.words import table_words
 from inspector_app.ui import advice, messages
 from inspector_app.ui.datetimes import show_datetime
 from inspector_app.ui.labels import ui_lang
@@ -224,7 +225,8 @@ class SyncPage(Page):
             elif "lines" in report:
                 raw = report["lines"]
             else:
-                raw = [f"{table}: {n}" for table, n in report.get("counts", {}).items() if n]
+                raw = [f"{messages.localized(table_words(table))}: {n}"
+                       for table, n in report.get("counts", {}).items() if n]
             text += "\n\n" + "\n".join(raw)
         self.report.setPlainText(text)
 
@@ -285,7 +287,7 @@ class SyncPage(Page):
         if not c.resolvable:  # not two versions of one draft: fixed by hand
             if c.reason == "number":
                 return self.tr("the same record number was used twice")
-            return c.reason
+            return c.said().localized()
         text = self.tr("{0} answer(s) differ").format(c.answers_differing)
         if c.findings_here != c.findings_incoming:
             text += self.tr("; hazards: {0} here, {1} in the other").format(
@@ -324,7 +326,7 @@ class SyncPage(Page):
                                                              chosen.other_company)
         else:
             why = self.tr("Not two versions of one draft: correct the records by hand.")
-            tips, help_text = (why, why, why), f"{why} ({chosen.reason})"
+            tips, help_text = (why, why, why), f"{why} ({chosen.said().localized()})"
         usable = (chosen is not None and chosen.resolvable,
                   chosen is not None and chosen.resolvable,
                   chosen is not None and chosen.reviewable)

@@ -53,7 +53,6 @@ from inspector_app.services.templates import ImportResult, TemplateRecord
 from inspector_app.ui import messages
 from inspector_app.ui.dialogs.template_errors import TemplateErrorsDialog
 from inspector_app.ui.labels import local, ui_lang
-from inspector_app.ui.messages import localized
 from inspector_app.ui.models.templates_model import TemplatesModel
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.save_folder import Kind, open_file, save_file
@@ -245,7 +244,7 @@ class TemplatesPage(Page):
         refused = [r for r in results if r.status == "refused"]
         if refused:
             lines = [self.tr("A template shipped with Inspector was not added: {0}").format(
-                f"{r.source.name if r.source else r.key}: {localized(r.message)}") for r in refused]
+                f"{r.source.name if r.source else r.key}: {r.message}") for r in refused]
             self.notice.setText("\n".join(lines))
             self.notice.show()
 
