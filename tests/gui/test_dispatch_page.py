@@ -588,3 +588,28 @@ def test_a_language_switch_during_the_first_count_counts_again(qtbot, demo, lang
         widget.hide()
         widget.cancel()
         widget.runner.wait()
+
+
+def test_a_page_closed_while_it_counts_is_left_alone_by_the_count(qtbot, demo, monkeypatch):
+    """The window closes the page (a language reload, the window itself) while its figures
+    are counted: the count ends in its worker and calls nothing on the widget that is gone."""
+    started, release = threading.Event(), threading.Event()
+
+    def held(*args):
+        started.set()
+        release.wait(10)
+        return page_figures(*args)
+
+    monkeypatch.setattr(dispatch_page, "page_figures", held)
+    widget = DispatchPage(demo)
+    widget.resize(1024, 600)
+    widget.show()
+    assert started.wait(10)
+    task, runner = widget._figures_task, widget.runner
+    with qtbot.waitSignal(widget.destroyed):
+        widget.close()
+        widget.deleteLater()
+    release.set()
+    assert task.done.wait(30)
+    runner.wait()
+    qtbot.wait(100)  # the count's queued signals delivered, or dropped with their receiver

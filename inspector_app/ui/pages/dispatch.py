@@ -448,11 +448,13 @@ class DispatchPage(Page):
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Counting…"))
         self.progress.setRange(0, 0)
-        task.signals.progress.connect(
-            lambda done, total, _text: self._figures_progress(task, done, total))
-        task.signals.succeeded.connect(lambda result: self._figures_ready(task, result))
-        task.signals.failed.connect(lambda exc, _trace: self._figures_failed(task, exc))
-        task.signals.cancelled.connect(lambda: self._figures_cancelled(task))
+        # Bound methods, not lambdas: Qt drops a connection with its receiver, so a count that
+        # ends after the page is gone calls nothing on it. Each slot asks ``_current`` whether
+        # the count reporting is the page's present one.
+        task.signals.progress.connect(self._figures_progress)
+        task.signals.succeeded.connect(self._figures_ready)
+        task.signals.failed.connect(self._figures_failed)
+        task.signals.cancelled.connect(self._figures_cancelled)
         self.runner.start(task)
         self._show_busy()
 
@@ -461,14 +463,18 @@ class DispatchPage(Page):
         self.progress.setVisible(counting)
         self.cancel_button.setVisible(counting or self._task is not None)
 
-    def _figures_progress(self, task: Task, done: int, total: int) -> None:
-        if task is self._figures_task and done:
+    def _current(self) -> bool:
+        """The signal being delivered is the present count's (not one a new choice stopped)."""
+        task = self._figures_task
+        return task is not None and self.sender() is task.signals
+
+    def _figures_progress(self, done: int, total: int, _text: str) -> None:
+        if self._current() and done:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
 
-    def _figures_ready(self, task: Task, result: tuple[DispatchReport, list[WeekFigures]]
-                       ) -> None:
-        if task is not self._figures_task:
+    def _figures_ready(self, result: tuple[DispatchReport, list[WeekFigures]]) -> None:
+        if not self._current():
             return      # the figures of a choice since changed
         self._figures_task = None
         self.report, self.trend = result
@@ -480,8 +486,8 @@ class DispatchPage(Page):
         self._show_busy()
         self.refreshed.emit()
 
-    def _figures_failed(self, task: Task, exc: BaseException) -> None:
-        if task is not self._figures_task:
+    def _figures_failed(self, exc: BaseException, _trace: str) -> None:
+        if not self._current():
             return
         self._figures_task = None
         self._show_busy()
@@ -489,8 +495,8 @@ class DispatchPage(Page):
             raise exc
         self._error(exc.localized())
 
-    def _figures_cancelled(self, task: Task) -> None:
-        if task is not self._figures_task:
+    def _figures_cancelled(self) -> None:
+        if not self._current():
             return
         self._figures_task = None
         self._show_busy()
@@ -785,15 +791,20 @@ class DispatchPage(Page):
         self.status.setText(self.tr("Writing {0}…").format(path.name))
         task.signals.succeeded.connect(self._written)
         task.signals.failed.connect(self._failed)
-        task.signals.cancelled.connect(
-            lambda: self.status.setText(self.tr("Cancelled; nothing was written.")))
-        task.signals.finished.connect(lambda: self._busy(False))
+        task.signals.cancelled.connect(self._write_cancelled)
+        task.signals.finished.connect(self._write_finished)
         return self.runner.start(task)
 
     def cancel(self) -> None:
         for task in (self._task, self._figures_task):
             if task is not None:
                 task.cancel()
+
+    def _write_cancelled(self) -> None:
+        self.status.setText(self.tr("Cancelled; nothing was written."))
+
+    def _write_finished(self) -> None:
+        self._busy(False)
 
     def _busy(self, busy: bool) -> None:
         if not busy:
