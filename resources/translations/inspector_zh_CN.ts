@@ -787,12 +787,12 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="500"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="506"/>
         <source>Counting cancelled. Change the period or the grouping to count again.</source>
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="509"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="515"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
@@ -801,20 +801,20 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation type="vanished">本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="628"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="660"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="634"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="666"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="629"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="661"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="635"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="667"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="630"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="686"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="636"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="692"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
@@ -839,62 +839,62 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation>双击数字可查看其对应的记录。本期无检查（复查不计入）的单位以底色标出。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="684"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="690"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="685"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="691"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="757"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="763"/>
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="758"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="764"/>
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="763"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="769"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="764"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="770"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="764"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="770"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="773"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="779"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="785"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="791"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="789"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="804"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="809"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="820"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="810"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="821"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
