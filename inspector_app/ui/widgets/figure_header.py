@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 
 from PySide6.QtCore import QRect, QSize, Qt
@@ -44,6 +44,8 @@ class FigureHeader(QHeaderView):
         self.figures: set[int] = set()  # the columns whose headers wrap and may turn
         # The figures' headers that read upwards, with the length of their lines (``fit``).
         self.turned: dict[int, int] = {}
+        self._font = ""
+        self._seen: dict[tuple[str, str, int], int | None] = {}
 
     def _text(self, column: int) -> str:
         model = self.model()
@@ -54,16 +56,44 @@ class FigureHeader(QHeaderView):
         return "" if value is None else str(value)
 
     # -- measuring ------------------------------------------------------------------------------
+    def _measured(self, measure: Callable[[str, int], int | None], text: str,
+                  length: int) -> int | None:
+        """A measure of ``text`` in the header's font, worked out once: ``fit`` tries each
+        header at many heights, each width by halves, on every new width of the table."""
+        font = self.font().key()
+        if font != self._font:
+            self._font, self._seen = font, {}
+        key = (measure.__name__, text, length)
+        if key not in self._seen:
+            self._seen[key] = measure(text, length)
+        return self._seen[key]
+
     def _wrapped_height(self, text: str, length: int) -> int:
         """How tall ``text`` is set in lines ``length`` pixels long."""
+        height = self._measured(self._wrapped, text, length)
+        assert height is not None
+        return height
+
+    def _wrapped(self, text: str, length: int) -> int:
         metrics = QFontMetrics(self.font())
         return metrics.boundingRect(QRect(0, 0, max(length, 1), 10_000), WRAP, text).height()
 
     def _widest_piece(self, text: str) -> int:
+        widest = self._measured(self._widest, text, 0)
+        assert widest is not None
+        return widest
+
+    def _widest(self, text: str, _length: int) -> int:
         metrics = QFontMetrics(self.font())
         return max((metrics.horizontalAdvance(p) for p in _pieces(text)), default=0)
 
     def _upright_width(self, text: str, height: int) -> int | None:
+        return self._measured(self._upright, text, height)
+
+    def _turned_width(self, text: str, height: int) -> int | None:
+        return self._measured(self._turned, text, height)
+
+    def _upright(self, text: str, height: int) -> int | None:
         """The narrowest column whose header, wrapped, is at most ``height`` tall; None if
         even on the most lines it is taller."""
         metrics = QFontMetrics(self.font())
@@ -83,7 +113,7 @@ class FigureHeader(QHeaderView):
             low = high
         return low + 2 * MARGIN + 2
 
-    def _turned_width(self, text: str, height: int) -> int | None:
+    def _turned(self, text: str, height: int) -> int | None:
         """The narrowest column whose header, turned, is at most ``height`` tall (its lines
         that long); None if a word is longer."""
         length = height - 2 * MARGIN - TURN_ROOM
