@@ -688,3 +688,18 @@ def test_a_districts_table_is_whole_on_a_small_laptop(page, qtbot, monkeypatch, 
     if lang != "en":
         with qtbot.waitSignal(page.refreshed, timeout=30_000):
             languages.apply("en")
+
+
+def test_a_page_too_low_for_the_rows_keeps_the_total_in_view(page, qtbot, monkeypatch):
+    """Lower than a 1024x600 screen's page (a taller title bar, a panel): the rows scroll
+    within the table, whole, and the total under them is in view without scrolling the page."""
+    _as_a_district(monkeypatch)
+    with qtbot.waitSignal(page.refreshed, timeout=30_000):
+        page.by.setCurrentIndex(page.by.findData("department"))
+    page.resize(790, 340)
+    rows = page.table.rowCount()
+    qtbot.waitUntil(lambda: page.table.verticalScrollBar().isVisible()
+                    and 0 < _rows_seen(page)[0] < rows and _rows_seen(page)[1] == 0)
+    assert page.scroll_area.verticalScrollBar().value() == 0
+    assert _in_view(page, page.total_row) and _total_in_view(page)
+    assert page.table.horizontalScrollBar().maximum() == 0

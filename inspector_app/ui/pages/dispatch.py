@@ -108,8 +108,9 @@ CHART_LEAST = 40
 # The charts' tabs and a chart whose legend, axes and names read: never less. Where the page
 # has not that much under the table (1024x600), the page scrolls rather than squeeze either.
 CHART_READABLE = 250
-# The table's least share when the page scrolls: every row up to this height, else whole rows
-# and a scroll bar (a district's towns fit; the industries of a big one scroll).
+# The table's least share when the page scrolls: every row up to this height (or the page's,
+# if lower), else whole rows and a scroll bar (a district's towns fit; the industries of a big
+# one scroll).
 TABLE_MOST = 300
 DRILL_COLUMN_MAX = 320  # px: a drill-down column's widest; its text is in the tooltip
 BAR_ROW_HEIGHT = 24     # px per unit in the bar chart: every name readable, scrolled if many
@@ -373,6 +374,7 @@ class DispatchPage(Page):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(split)
+        self.scroll_area.viewport().installEventFilter(self)  # lower: the table's share too
         self.layout_.addWidget(self.scroll_area, 1)
         self.layout_.addWidget(self.hint)
         self.layout_.addWidget(self.basis)
@@ -630,10 +632,18 @@ class DispatchPage(Page):
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded if scrolls
                                               else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._fitted_width = free
-        # The page scrolls rather than give the table less than its rows (up to TABLE_MOST)
-        # or the charts less than a readable height; with the header's new height.
-        self.split.setMinimumHeight(table_height(self.table, TABLE_MOST)
+        self._split_least()     # with the header's new height
+
+    def _split_least(self) -> None:
+        """The page scrolls rather than give the table less than its rows (up to
+        ``_table_most``) or the charts less than a readable height."""
+        self.split.setMinimumHeight(table_height(self.table, self._table_most())
                                     + self.split.handleWidth() + CHART_READABLE)
+
+    def _table_most(self) -> int:
+        """The table's least share of a page that scrolls: TABLE_MOST, or less on a page too
+        low for it, where the total under the rows would be below the fold."""
+        return min(TABLE_MOST, self.scroll_area.viewport().height())
 
     def _free_width(self) -> int:
         """The table's width for its columns were its vertical scroll bar hidden."""
@@ -650,7 +660,7 @@ class DispatchPage(Page):
         rows = chrome + self.table.rowCount() * self.table.verticalHeader().defaultSectionSize()
         if self._split_moved:
             return rows > self.split.sizes()[0]
-        return rows + 2 > max(TABLE_MOST, sum(self.split.sizes()) - CHART_READABLE)
+        return rows + 2 > max(self._table_most(), sum(self.split.sizes()) - CHART_READABLE)
 
     def _share_height(self) -> None:
         """The table first: every row if the charts keep a readable height, else whole rows
@@ -678,11 +688,19 @@ class DispatchPage(Page):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.split and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self, self._share_height)
+        elif (self.report is not None and watched is self.scroll_area.viewport()
+              and event.type() == QEvent.Type.Resize):
+            QTimer.singleShot(0, self, self._resplit)
         elif (watched is self.table.viewport() and event.type() == QEvent.Type.Resize
               and self.report is not None
               and self._free_width() != self._fitted_width):
             QTimer.singleShot(0, self, self._refit)
         return super().eventFilter(watched, event)
+
+    def _resplit(self) -> None:
+        if self.report is not None:
+            self._split_least()
+            self._share_height()
 
     def _refit(self) -> None:
         if self.report is not None and self._free_width() != self._fitted_width:
