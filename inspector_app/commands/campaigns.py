@@ -28,7 +28,7 @@ def _phase(text: str) -> Phase:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("campaigns", help=_("campaigns (专项行动) and their scope"))
+    p = sub.add_parser("campaigns", help=_("campaigns and their scope"))
     csub = p.add_subparsers(dest="campaigns_command", metavar=_("ACTION"), required=True)
 
     ls = csub.add_parser("list", help=_("list the campaigns"))

@@ -24,7 +24,7 @@ from inspector_app.services.context import AppContext
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("classify", help=_("supervision classes of companies (分级分类)"))
+    p = sub.add_parser("classify", help=_("supervision classes of companies"))
     psub = p.add_subparsers(dest="classify_command", metavar=_("ACTION"), required=True)
     ls = psub.add_parser("list", help=_("companies with their class, the suggested class and why"))
     ls.add_argument("--differs", action="store_true",
@@ -42,7 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     acc.add_argument("--why", required=True)
     acc.add_argument("--all", action="store_true", help=_("also companies already classified"))
     acc.set_defaults(func=run_accept)
-    facts = psub.add_parser("facts", help=_("what the office knows: 重大危险源, accidents"))
+    facts = psub.add_parser("facts", help=_("what the office knows: major hazard "
+                                            "installations, accidents"))
     facts.add_argument("company", metavar=_("company"), help=_("company id"))
     facts.add_argument("--major-hazard-source", choices=["yes", "no"])
     facts.add_argument("--accidents", type=int, help=_("accidents on record"))
@@ -54,7 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     sch.add_argument("--set", metavar=_("FILE.yaml"), help=_("classes, frequencies and reasons"))
     sch.set_defaults(func=run_scheme)
 
-    s = sub.add_parser("standardisation", help=_("safety standardisation (安全生产标准化) "
+    s = sub.add_parser("standardisation", help=_("safety standardisation "
                          "grades and certificates"))
     ssub = s.add_subparsers(dest="std_command", metavar=_("ACTION"), required=True)
     put = ssub.add_parser("set", help=_("record a company's grade and certificate"))

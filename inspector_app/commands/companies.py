@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     add = csub.add_parser("add", help=_("add one company"))
     add.add_argument("--name", required=True)
-    add.add_argument("--credit-code", help=_("unified social credit code (统一社会信用代码)"))
+    add.add_argument("--credit-code", help=_("unified social credit code"))
     add.add_argument("--address")
     add.add_argument("--town")
     add.add_argument("--industry", help=_("an industry code or label, e.g. machinery or 机械"))
@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help=_("comma-separated codes or labels, e.g. "
                             "combustible_dust,confined_space"))
     add.add_argument("--legal-rep")
-    add.add_argument("--position", help=_("the legal representative's position (职务)"))
+    add.add_argument("--position", help=_("the legal representative's position"))
     add.add_argument("--contact-name")
     add.add_argument("--contact-phone")
     add.add_argument("--risk-level", help=_("major, high, moderate or low (or 重大/较大/一般/低)"))

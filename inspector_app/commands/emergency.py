@@ -65,7 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _register_plans(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("plans-registry", help=_("emergency plans (应急预案): registry, filing, "
+    p = sub.add_parser("plans-registry", help=_("emergency plans: registry, filing, "
                                                 "deadlines and rules"))
     ps = p.add_subparsers(dest="plans_registry_command", metavar=_("ACTION"), required=True)
 
@@ -100,7 +100,7 @@ def _register_plans(sub: argparse._SubParsersAction) -> None:
     st.add_argument("--on", metavar=_("DATE"))
     st.set_defaults(func=run_plan_status)
 
-    fl = ps.add_parser("file", help=_("record the filing (备案) of an issued plan"))
+    fl = ps.add_parser("file", help=_("record the filing of an issued plan"))
     fl.add_argument("plan", metavar=_("plan"))
     fl.add_argument("--authority", required=True, help=_("receiving authority"))
     fl.add_argument("--number", required=True, help=_("filing number"))
@@ -129,7 +129,8 @@ def _register_plans(sub: argparse._SubParsersAction) -> None:
     pr.add_argument("--json", action="store_true")
     pr.set_defaults(func=run_progress)
 
-    ci = ps.add_parser("circular", help=_("the circular 全区预案编修工作情况通报 (.pdf or .xlsx)"))
+    ci = ps.add_parser("circular", help=_("the circular on the district's "
+                                          "emergency-plan work (.pdf or .xlsx)"))
     ci.add_argument("output", metavar=_("output"), type=Path)
     ci.add_argument("--today", type=_day, help=_("the day the figures are taken (default today)"))
     ci.set_defaults(func=run_circular)
@@ -143,7 +144,7 @@ def _register_plans(sub: argparse._SubParsersAction) -> None:
 
 
 def _register_drills(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("drills", help=_("emergency drills (应急演练) and their follow-up tasks"))
+    p = sub.add_parser("drills", help=_("emergency drills and their follow-up tasks"))
     ds = p.add_subparsers(dest="drills_command", metavar=_("ACTION"), required=True)
 
     ls = ds.add_parser("list", help=_("list drills"))
@@ -190,7 +191,7 @@ def _register_drills(sub: argparse._SubParsersAction) -> None:
 
 
 def _register_stations(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("stations", help=_("base-level emergency stations (基层应急管理标准化)"))
+    p = sub.add_parser("stations", help=_("base-level emergency stations"))
     ss = p.add_subparsers(dest="stations_command", metavar=_("ACTION"), required=True)
 
     ls = ss.add_parser("list", help=_("stations with their milestones"))
@@ -218,7 +219,7 @@ def _register_stations(sub: argparse._SubParsersAction) -> None:
     ms.add_argument("--photo", action="append", default=[], type=Path)
     ms.set_defaults(func=run_milestone)
 
-    ck = ss.add_parser("check", help=_("a supervisor's check (督导) and its findings"))
+    ck = ss.add_parser("check", help=_("a supervisor's check and its findings"))
     ck.add_argument("station", metavar=_("station"))
     ck.add_argument("--date", required=True)
     ck.add_argument("--checker", required=True)

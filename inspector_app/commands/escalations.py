@@ -63,8 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     which.add_argument("--company", metavar=_("ID"), help=_("a company id or exact name"))
     decide.add_argument("--reason", choices=[r.value for r in Reason], default="overdue")
     decide.add_argument("--measure", required=True, choices=[m.value for m in Measure],
-                        help=_("exposure 曝光, case 立案查处, suspension 停产整顿, closure "
-                               "关闭取缔"))
+                        help=_("exposure, case (a case opened), suspension or closure"))
     decide.add_argument("--date", dest="decided_on", required=True, type=day_arg,
                         metavar="YYYY-MM-DD")
     decide.add_argument("--case-number", metavar=_("TEXT"))

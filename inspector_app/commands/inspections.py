@@ -56,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     subject = new.add_mutually_exclusive_group(required=True)
     subject.add_argument("--company", metavar=_("NAME"), help=_("the company's name or id"))
     subject.add_argument("--unit", metavar=_("NAME"),
-                         help=_("a town or department whose work is checked (督导检查)"))
+                         help=_("a town or department whose work is checked"))
     new.add_argument("--template", metavar=_("KEY"), required=True, help=_("the checklist's key"))
     new.add_argument("--inspector", metavar=_("ID"), action="append", required=True,
                      help=_("an inspector (id, enforcement-ID number or name); repeat for each"))

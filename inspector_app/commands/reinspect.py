@@ -63,14 +63,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     result.add_argument("--new-deadline", metavar="YYYY-MM-DD")
     result.add_argument("--note", metavar=_("TEXT"))
     result.add_argument("--accepted-on", metavar="YYYY-MM-DD",
-                        help=_("a major hazard: the date of its acceptance (评估/验收)"))
+                        help=_("a major hazard: the date of its acceptance"))
     result.add_argument("--accepted-by", metavar=_("TEXT"),
                         help=_("a major hazard: who accepted it"))
     result.add_argument("--acceptance", metavar=_("TEXT"),
                         help=_("a major hazard: the acceptance conclusion"))
     result.set_defaults(func=run_result)
 
-    plan = rsub.add_parser("plan", help=_("record a major hazard's governance plan (治理方案)"))
+    plan = rsub.add_parser("plan", help=_("record a major hazard's governance plan"))
     plan.add_argument("finding", metavar=_("FINDING_ID"), help=_("the hazard's id"))
     for column, label in PLAN_ELEMENTS:
         plan.add_argument("--" + column.removeprefix("plan_"), dest=column, metavar=_("TEXT"),

@@ -1,10 +1,12 @@
 import re
 import threading
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, QPoint, QRect, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QDialog
 
 from inspector_app.domain.units import Period
@@ -16,6 +18,7 @@ from inspector_app.storage.dispatch_stats import DispatchQuery, dispatch_table
 from inspector_app.ui.datetimes import show_date
 from inspector_app.ui.pages import dispatch as dispatch_page
 from inspector_app.ui.pages.dispatch import CHART_READABLE, SHOWN, DispatchPage
+from inspector_app.ui.widgets import figure_header
 
 TODAY = date.today()
 
@@ -359,9 +362,9 @@ def test_rows_that_do_not_fit_are_whole_and_scroll(page, qtbot, monkeypatch):
     _more_rows_than_the_tables_share(page, qtbot, monkeypatch)
     page.resize(790, 430)
     rows = page.table.rowCount()
-    # Whole rows, none cut in half, once the page has shared its height.
-    qtbot.waitUntil(lambda: 0 < _rows_seen(page)[0] < rows and _rows_seen(page)[1] == 0)
-    assert page.table.verticalScrollBar().isVisible()
+    # Whole rows, none cut in half, and the scroll bar, once the page has shared its height.
+    qtbot.waitUntil(lambda: 0 < _rows_seen(page)[0] < rows and _rows_seen(page)[1] == 0
+                    and page.table.verticalScrollBar().isVisible())
     assert page.charts.height() >= CHART_READABLE
 
 
@@ -588,3 +591,115 @@ def test_a_language_switch_during_the_first_count_counts_again(qtbot, demo, lang
         widget.hide()
         widget.cancel()
         widget.runner.wait()
+
+
+def test_a_page_closed_while_it_counts_is_left_alone_by_the_count(qtbot, demo, monkeypatch):
+    """The window closes the page (a language reload, the window itself) while its figures
+    are counted: the count ends in its worker and calls nothing on the widget that is gone."""
+    started, release = threading.Event(), threading.Event()
+
+    def held(*args):
+        started.set()
+        release.wait(10)
+        return page_figures(*args)
+
+    monkeypatch.setattr(dispatch_page, "page_figures", held)
+    widget = DispatchPage(demo)
+    widget.resize(1024, 600)
+    widget.show()
+    assert started.wait(10)
+    task, runner = widget._figures_task, widget.runner
+    with qtbot.waitSignal(widget.destroyed):
+        widget.close()
+        widget.deleteLater()
+    release.set()
+    assert task.done.wait(30)
+    runner.wait()
+    qtbot.wait(100)  # the count's queued signals delivered, or dropped with their receiver
+
+
+def _as_a_district(monkeypatch, scale: int = 500) -> None:
+    """The figures of a whole district's year (thousands of inspections, five digits in a
+    column: 14,233 official inspections), from the demo's few: each figure ``scale`` times."""
+    def district(*args):
+        report, trend = page_figures(*args)
+
+        def bigger(row):
+            return replace(row, figures={k: v * scale for k, v in row.figures.items()})
+        table = replace(report.table, rows=[bigger(r) for r in report.table.rows],
+                        total=bigger(report.table.total))
+        return replace(report, table=table), trend
+
+    monkeypatch.setattr(dispatch_page, "page_figures", district)
+
+
+def _header_says_all(header, column: int) -> bool:
+    """The header of ``column`` shows every word whole: no word wider than its lines, no line
+    below the header's height."""
+    metrics = QFontMetrics(header.font())
+    text = header.model().headerData(column, Qt.Orientation.Horizontal)
+    widest = max(metrics.horizontalAdvance(p) for p in figure_header._pieces(text))
+    if column in header.turned:
+        length, across = header.turned[column], header.sectionSize(column)
+        tall = header.height() - 2 * figure_header.MARGIN
+    else:
+        length, across = header.sectionSize(column) - 2 * figure_header.MARGIN, \
+            header.height() - 2 * figure_header.MARGIN
+        tall = length
+    lines = metrics.boundingRect(QRect(0, 0, length, 10_000), figure_header.WRAP, text)
+    return widest <= min(length, tall) and lines.height() <= across
+
+
+@pytest.mark.parametrize("by", ["town", "department"])
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_a_districts_table_is_whole_on_a_small_laptop(page, qtbot, monkeypatch, languages,
+                                                      lang, by):
+    """A district's figures at the page's share of a 1024x600 screen: every unit's row and
+    every column to the remarks in view with no scrolling, under headers that say all their
+    words, and the total under them."""
+    _as_a_district(monkeypatch)
+    with qtbot.waitSignal(page.refreshed, timeout=30_000):
+        if lang != "en":
+            languages.apply(lang)
+        else:
+            page.by.setCurrentIndex(page.by.findData("industry"))
+    if page.by.currentData() != by:
+        with qtbot.waitSignal(page.refreshed, timeout=30_000):
+            page.by.setCurrentIndex(page.by.findData(by))
+    assert page.table.item(0, _column("inspections_official")).text().replace(",", "") \
+        .isdigit() and "," in page.table.item(page.table.rowCount() - 1, 1).text()
+    page.resize(790, 485)
+    table, header = page.table, page.header
+    remarks = _column("remark")
+    qtbot.waitUntil(lambda: _rows_seen(page) == (table.rowCount(), 0)
+                    and header.sectionViewportPosition(remarks) + header.sectionSize(remarks)
+                    <= table.viewport().width())
+    qtbot.wait(100)    # and so it stays
+    assert _rows_seen(page) == (table.rowCount(), 0)
+    assert table.horizontalScrollBar().maximum() == 0
+    assert not table.verticalScrollBar().isVisible()
+    assert page.scroll_area.verticalScrollBar().value() == 0
+    assert _in_view(page, table) and _in_view(page, page.total_row)
+    for column in range(1, table.columnCount() - 1):
+        assert max(table.sizeHintForColumn(column),
+                   page.total_row.sizeHintForColumn(column)) <= table.columnWidth(column)
+        assert _header_says_all(header, column), header.model().headerData(
+            column, Qt.Orientation.Horizontal)
+    if lang != "en":
+        with qtbot.waitSignal(page.refreshed, timeout=30_000):
+            languages.apply("en")
+
+
+def test_a_page_too_low_for_the_rows_keeps_the_total_in_view(page, qtbot, monkeypatch):
+    """Lower than a 1024x600 screen's page (a taller title bar, a panel): the rows scroll
+    within the table, whole, and the total under them is in view without scrolling the page."""
+    _as_a_district(monkeypatch)
+    with qtbot.waitSignal(page.refreshed, timeout=30_000):
+        page.by.setCurrentIndex(page.by.findData("department"))
+    page.resize(790, 340)
+    rows = page.table.rowCount()
+    qtbot.waitUntil(lambda: page.table.verticalScrollBar().isVisible()
+                    and 0 < _rows_seen(page)[0] < rows and _rows_seen(page)[1] == 0)
+    assert page.scroll_area.verticalScrollBar().value() == 0
+    assert _in_view(page, page.total_row) and _total_in_view(page)
+    assert page.table.horizontalScrollBar().maximum() == 0

@@ -90,3 +90,22 @@ def test_one_of_a_kind_is_said_in_the_singular(district, tmp_path):
     notes = [c.value for c in load_workbook(xlsx)["Dispatch"]["A"]
              if isinstance(c.value, str) and c.value.startswith("Counted")]
     assert notes and "(1 hazard in drafts of the period)" in notes[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_tables_headers_are_whole_words_inside_the_margins(district, tmp_path, lang):
+    """The table of figures is headed as the statistics table is, in whole words ("Inspected",
+    not "Insp."; 执法检查, not 执法检 over 查), and stays between the page's margins."""
+    pdf = circular(district, tmp_path, lang)
+    html = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
+                          check=True, capture_output=True, text=True).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', html).group(1))
+    words = {m.group(2): float(m.group(1)) for m in
+             re.finditer(r'xMax="([\d.]+)"[^>]*>([^<]+)<', html)}
+    expected = (["Companies", "Inspected", "Coverage", "Inspections", "Official", "Self",
+                 "Hazards", "Major", "General", "Rectification", "Rectified", "Rate",
+                 "Overdue", "Orders"] if lang == "en" else
+                ["企业覆盖", "覆盖率", "检查情况", "执法检查", "企业自查", "排查隐患", "重大",
+                 "一般", "整改落实", "已整改", "整改率"])
+    assert [word for word in expected if word not in words] == []
+    assert max(words[word] for word in expected) <= width - 20 * POINTS_PER_MM + 1

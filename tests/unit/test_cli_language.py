@@ -218,3 +218,26 @@ def test_a_scheme_file_that_cannot_be_read_is_named_in_chinese(tmp_path, capsys)
     err = capsys.readouterr().err
     assert f"{missing}：文件不存在。" in err, err
     assert "No such file" not in err and "Errno" not in err
+# What Chinese the English help may show: examples and accepted values, which are data, and the
+# names of the documents printed, which a reader must recognise. A Chinese gloss of an English
+# word ("campaigns (专项行动)") is not among them.
+CHINESE_IN_ENGLISH_HELP = {
+    "11月底前全面完成预案编制、修订", "一级", "二级", "三级", "小微企业", "人民政府", "人民法院",
+    "泉台区", "泉州市应急管理局", "泉台区应急管理局", "台安办", "应急检记", "应急责改", "机械",
+    "每家重点企业至少检查一次", "红/橙/黄/蓝", "重大/较大/一般/低", "现场检查记录",
+    "责令限期整改指令书", "现场处理措施决定书", "整改复查意见书",
+}
+HAN_RUN = re.compile(r"[^\s(),:;]*[\u4e00-\u9fff][^\s(),:;]*")
+
+
+def test_english_help_shows_chinese_only_as_data_or_a_document_name(tmp_path, capsys) -> None:
+    shown: dict[str, str] = {}
+    for path in COMMANDS:
+        code, out, _ = _run(capsys, "--data-dir", str(tmp_path), "--lang", "en", *path, "--help")
+        assert code == 0
+        # A Chinese text wrapped at the end of a line is one text.
+        out = re.sub(r"(?<=[\u4e00-\u9fff])\s*\n\s*(?=[\u4e00-\u9fff])", "", out)
+        for run in HAN_RUN.findall(out):
+            shown.setdefault(run, " ".join(path))
+    assert {run: path for run, path in shown.items()
+            if run not in CHINESE_IN_ENGLISH_HELP} == {}

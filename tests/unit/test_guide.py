@@ -159,3 +159,18 @@ def test_a_disk_that_fills_up_while_the_card_is_written_leaves_the_older_card(
     assert "disk is full" in capsys.readouterr().err
     assert out.read_bytes() == older
     assert [p.name for p in out.parent.iterdir()] == ["card.pdf"]
+# Chinese kept in brackets after English words: the documents the program prints, whose names a
+# reader must recognise, and what is written in the Chinese checklist workbook.
+KEPT_IN_BRACKETS = {"现场检查记录", "责令限期整改指令书", "整改复查意见书", "现场处理措施决定书",
+                    "编号", "一般/重大"}
+
+
+def test_english_pages_do_not_gloss_their_words_in_chinese():
+    """An English reader gets English: "the campaigns (专项行动)" tells nothing more."""
+    glossed = {}
+    for page in guide.pages("en"):
+        text = page.read_text(encoding="utf-8")
+        for term in re.findall(r"[A-Za-z*]\s+\(([\u4e00-\u9fff/、]+)\)", text):
+            if term not in KEPT_IN_BRACKETS:
+                glossed.setdefault(page.name, []).append(term)
+    assert glossed == {}

@@ -10,6 +10,7 @@ the same circular (same period and campaign; the plans circular: same day) its n
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +24,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
@@ -41,7 +43,7 @@ from inspector_app.domain.profile import CIRCULAR_WORD_SETTING, DEFAULT_CIRCULAR
 from inspector_app.domain.text import printable, truncated
 from inspector_app.services.pdf.fonts import register_fonts
 from inspector_app.services.pdf.layout import CUT_MARK, esc
-from inspector_app.services.reports.dispatch_xlsx import ANNEX_TITLE
+from inspector_app.services.reports.dispatch_xlsx import ANNEX_TITLE, HEADER
 from inspector_app.storage.circulars_repo import IssuedCircular, circular_number, issued_circulars
 from inspector_app.storage.dispatch_stats import DispatchRow, drill_down
 from inspector_app.storage.repositories import SettingsRepo
@@ -290,6 +292,81 @@ def _annex(hazards: list[dict[str, Any]], font: str, zh: bool, st: CircularStyle
             Paragraph(ANNEX_TITLE.zh if zh else ANNEX_TITLE.en, st.title), table]
 
 
+# The figures of the circular's table, headed as the statistics table heads them (HEADER): a
+# group's name over its columns, a column alone in its group under both header rows. Whole words
+# in either language: the English headers once were cut to fit ("Insp.", "Cov.", "Rect.").
+CIRCULAR_FIGURES = ("companies_in_scope", "companies_inspected", "coverage",
+                    "inspections_official", "inspections_self", "hazards_major",
+                    "hazards_general", "rectified", "rectification_rate", "overdue", "orders")
+TABLE_FONT_SIZE = 8
+CELL_PADDING = 3        # pt each side of a cell's text
+TEXT_WIDTH = A4[0] - 40 * mm - 12   # the page between its margins, less the frame's padding
+UNIT_LEAST = 24 * mm    # a longer unit name wraps
+UNIT_MOST = 38 * mm
+
+
+def _pieces(text: str, zh: bool) -> list[str]:
+    """What a header's lines are at the narrowest: its words; a Chinese header of four
+    characters whole (执法检查, never 执法检/查), a longer one on two lines."""
+    if zh:
+        half = len(text) if len(text) <= 4 else math.ceil(len(text) / 2)
+        return [text[i:i + half] for i in range(0, len(text), half)]
+    return text.split()
+
+
+def _figure_cell(row: DispatchRow, name: str) -> str:
+    if name in ("coverage", "rectification_rate"):
+        return _pct(getattr(row, name))
+    return str(row[name])
+
+
+def _figures_table(rows: list[DispatchRow], font: str, zh: bool, st: CircularStyles) -> Table:
+    """The units' figures, the total last, under two rows of whole-word headers; each figure
+    column as wide as its widest word or figure, the unit column the rest."""
+    def width(text: str) -> float:
+        return stringWidth(text, font, TABLE_FONT_SIZE) + 2 * CELL_PADDING + 1
+
+    heading = ParagraphStyle("figure heading", parent=st.small, alignment=TA_CENTER,
+                             wordWrap="CJK" if zh else None)
+    top: list[Any] = ["单位" if zh else "Unit"]
+    under: list[Any] = [""]
+    spans: list[tuple] = [("SPAN", (0, 0), (0, 1))]
+    widths: list[float] = []
+    for group, columns in HEADER:
+        shown = [(name, text) for name, text in columns if name in CIRCULAR_FIGURES]
+        first = len(top)
+        for name, text in shown:
+            words = _pieces(text.in_("zh_CN" if zh else "en"), zh)
+            widths.append(max(width(w) for w in [*words, *(_figure_cell(r, name) for r in rows)]))
+        if len(shown) == 1:
+            top.append(shown[0][1].in_("zh_CN" if zh else "en"))
+            under.append("")
+            spans.append(("SPAN", (first, 0), (first, 1)))
+        elif shown:
+            top += [group.in_("zh_CN" if zh else "en"), *[""] * (len(shown) - 1)]
+            under += [text.in_("zh_CN" if zh else "en") for _, text in shown]
+            spans.append(("SPAN", (first, 0), (first + len(shown) - 1, 0)))
+    unit = min(UNIT_MOST, max(UNIT_LEAST, *(width(r.label) for r in rows)))
+    spare = TEXT_WIDTH - unit - sum(widths)
+    if spare < 0:        # the unit's names wrap before a figure's header does
+        unit = max(UNIT_LEAST, unit + spare)
+        spare = max(0.0, TEXT_WIDTH - unit - sum(widths))
+    widths = [w + spare / len(widths) for w in widths]
+    header = [[Paragraph(esc(t), heading) if t else "" for t in line] for line in (top, under)]
+    body = [[Paragraph(esc(r.label), st.small), *(_figure_cell(r, n) for n in CIRCULAR_FIGURES)]
+            for r in rows]
+    table = Table([*header, *body], colWidths=[unit, *widths], repeatRows=2)
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), font, TABLE_FONT_SIZE),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("ALIGN", (1, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, 1), colors.HexColor("#eeeeee")),
+        ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#eeeeee")), *spans]))
+    return table
+
+
 def circular_pdf(db: Database, report: DispatchReport, number: str | None = None,
                  issued_on: date | None = None) -> bytes:
     font = register_fonts()
@@ -298,7 +375,7 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
     if number is None:
         number = dispatch_circular_number(db, report, issued_on)
     st = circular_styles(font)
-    base, plain, head, title, small = st.base, st.plain, st.head, st.title, st.small
+    base, plain, head, title = st.base, st.plain, st.head, st.title
     issuer = SettingsRepo(db).get("organisation") or ""
 
     total = report.table.total
@@ -336,26 +413,8 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
 
     # 一、the table and the chart
     story.append(Paragraph("一、各单位工作情况" if zh else "1. By unit", head))
-    header = (["单位", "应检", "已检", "覆盖率", "执法", "自查", "重大", "一般", "已整改",
-               "整改率", "逾期", "指令书"] if zh else
-              ["Unit", "Scope", "Insp.", "Cov.", "Off.", "Self", "Major", "Gen.", "Rect.",
-               "Rate", "Overdue", "Orders"])
-    body = [[Paragraph(esc(r.label), small), r["companies_in_scope"], r["companies_inspected"],
-             _pct(r.coverage), r["inspections_official"], r["inspections_self"],
-             r["hazards_major"], r["hazards_general"], r["rectified"],
-             _pct(r.rectification_rate), r["overdue"], r["orders"]] for r in rows]
-    body.append([Paragraph(esc(total.label), small), total["companies_in_scope"],
-                 total["companies_inspected"], _pct(total.coverage),
-                 total["inspections_official"], total["inspections_self"],
-                 total["hazards_major"], total["hazards_general"], total["rectified"],
-                 _pct(total.rectification_rate), total["overdue"], total["orders"]])
-    t = Table([header, *body], colWidths=[38 * mm] + [12 * mm] * 11, repeatRows=1)
-    t.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), font, 8), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("ALIGN", (1, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-        ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#eeeeee"))]))
-    story += [t, Spacer(1, 4 * mm), KeepTogether([_chart(rows, font, zh)])]
+    story.append(_figures_table([*rows, total], font, zh, st))
+    story += [Spacer(1, 4 * mm), KeepTogether([_chart(rows, font, zh)])]
 
     # 二、overdue major hazards: counted here, each one named in the annex. Towns have no copy of
     # the office's ledger, so a circular that sent them there named only the first ones.

@@ -3,6 +3,7 @@ industry; the list behind any figure; charts; the statistics table and the circu
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -43,9 +44,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QProgressBar,
+    QProxyStyle,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
+    QStyleOption,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -90,6 +94,7 @@ from inspector_app.ui.widgets.pinned_row import with_pinned_last_row
 
 SILENT_BACKGROUND = QColor("#fde7e9")
 LABEL_MOST = 260   # px: the unit column's most, so the figures keep the room
+LABEL_LEAST = 90   # px: its least where the figures need the room (six Chinese characters)
 REMARKS_LEAST_CHARS = 9  # the remarks column's least width: a remark's first words show
 # The table shows every column of the printed table but the running number.
 SHOWN = tuple(c for c in COLUMNS if c[0] != "seq")
@@ -103,8 +108,9 @@ CHART_LEAST = 40
 # The charts' tabs and a chart whose legend, axes and names read: never less. Where the page
 # has not that much under the table (1024x600), the page scrolls rather than squeeze either.
 CHART_READABLE = 250
-# The table's least share when the page scrolls: every row up to this height, else whole rows
-# and a scroll bar (a district's towns fit; the industries of a big one scroll).
+# The table's least share when the page scrolls: every row up to this height (or the page's,
+# if lower), else whole rows and a scroll bar (a district's towns fit; the industries of a big
+# one scroll).
 TABLE_MOST = 300
 DRILL_COLUMN_MAX = 320  # px: a drill-down column's widest; its text is in the tooltip
 BAR_ROW_HEIGHT = 24     # px per unit in the bar chart: every name readable, scrolled if many
@@ -203,6 +209,29 @@ class DrillDownDialog(QDialog):
         layout.addWidget(buttons)
 
 
+class TightCells(QProxyStyle):
+    """The application's style, with a cell's text one pixel from its edges rather than the
+    style's few (Qt leaves the focus frame's margin and one pixel each side)."""
+
+    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
+                    widget: QWidget | None = None) -> int:
+        if metric == QStyle.PixelMetric.PM_FocusFrameHMargin:
+            return 0
+        return super().pixelMetric(metric, option, widget)
+
+
+_TIGHT: list[TightCells] = []
+
+
+def tight_cells() -> TightCells:
+    """The one ``TightCells``, the application's child: it outlives every table it draws."""
+    if not _TIGHT:
+        style = TightCells()
+        style.setParent(QCoreApplication.instance())
+        _TIGHT.append(style)
+    return _TIGHT[0]
+
+
 def _kind(suffix: str) -> Kind:
     return Kind.SPREADSHEET if suffix == ".xlsx" else Kind.PDF
 
@@ -218,7 +247,11 @@ def table_height(table: QTableWidget, room: int) -> int:
     rows = table.rowCount()
     if chrome + rows * row + 2 <= room:
         return chrome + rows * row + 2      # +2: never a scroll bar for a pixel's difference
-    return chrome + max(1, (room - chrome) // row) * row
+    # Never lower than its scroll bar's least height (the arrows): under a low header, a
+    # table one row high was cut through its row. The rows counted include the last, which
+    # the footer under the table shows.
+    least = 1 + math.ceil(max(0, table.minimumSizeHint().height() - chrome) / row)
+    return chrome + max(1, least, (room - chrome) // row) * row
 
 
 class DispatchPage(Page):
@@ -279,6 +312,9 @@ class DispatchPage(Page):
         self.layout_.addLayout(buttons)
 
         self.table = QTableWidget()
+        # A district's figures run to five digits: the cells' margins are a style's least, so
+        # that all eighteen columns stand side by side on a 1024-pixel screen.
+        self.table.setStyle(tight_cells())
         # Eighteen columns in view on a small screen: the figures' headers wrap or turn.
         self.header = FigureHeader(self.table)
         self.table.setHorizontalHeader(self.header)
@@ -310,6 +346,7 @@ class DispatchPage(Page):
         self.charts.setMinimumHeight(CHART_READABLE)
         # The total row stays in view under the rows, however many units there are.
         table_box, self.total_row = with_pinned_last_row(self.table)
+        self.total_row.setStyle(tight_cells())   # its cells under the table's, as wide
         self.total_row.activated_cell.connect(self.drill)
         self.split = split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(table_box)
@@ -337,6 +374,7 @@ class DispatchPage(Page):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(split)
+        self.scroll_area.viewport().installEventFilter(self)  # lower: the table's share too
         self.layout_.addWidget(self.scroll_area, 1)
         self.layout_.addWidget(self.hint)
         self.layout_.addWidget(self.basis)
@@ -448,11 +486,13 @@ class DispatchPage(Page):
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Counting…"))
         self.progress.setRange(0, 0)
-        task.signals.progress.connect(
-            lambda done, total, _text: self._figures_progress(task, done, total))
-        task.signals.succeeded.connect(lambda result: self._figures_ready(task, result))
-        task.signals.failed.connect(lambda exc, _trace: self._figures_failed(task, exc))
-        task.signals.cancelled.connect(lambda: self._figures_cancelled(task))
+        # Bound methods, not lambdas: Qt drops a connection with its receiver, so a count that
+        # ends after the page is gone calls nothing on it. Each slot asks ``_current`` whether
+        # the count reporting is the page's present one.
+        task.signals.progress.connect(self._figures_progress)
+        task.signals.succeeded.connect(self._figures_ready)
+        task.signals.failed.connect(self._figures_failed)
+        task.signals.cancelled.connect(self._figures_cancelled)
         self.runner.start(task)
         self._show_busy()
 
@@ -461,14 +501,18 @@ class DispatchPage(Page):
         self.progress.setVisible(counting)
         self.cancel_button.setVisible(counting or self._task is not None)
 
-    def _figures_progress(self, task: Task, done: int, total: int) -> None:
-        if task is self._figures_task and done:
+    def _current(self) -> bool:
+        """The signal being delivered is the present count's (not one a new choice stopped)."""
+        task = self._figures_task
+        return task is not None and self.sender() is task.signals
+
+    def _figures_progress(self, done: int, total: int, _text: str) -> None:
+        if self._current() and done:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
 
-    def _figures_ready(self, task: Task, result: tuple[DispatchReport, list[WeekFigures]]
-                       ) -> None:
-        if task is not self._figures_task:
+    def _figures_ready(self, result: tuple[DispatchReport, list[WeekFigures]]) -> None:
+        if not self._current():
             return      # the figures of a choice since changed
         self._figures_task = None
         self.report, self.trend = result
@@ -480,8 +524,8 @@ class DispatchPage(Page):
         self._show_busy()
         self.refreshed.emit()
 
-    def _figures_failed(self, task: Task, exc: BaseException) -> None:
-        if task is not self._figures_task:
+    def _figures_failed(self, exc: BaseException, _trace: str) -> None:
+        if not self._current():
             return
         self._figures_task = None
         self._show_busy()
@@ -489,8 +533,8 @@ class DispatchPage(Page):
             raise exc
         self._error(exc.localized())
 
-    def _figures_cancelled(self, task: Task) -> None:
-        if task is not self._figures_task:
+    def _figures_cancelled(self) -> None:
+        if not self._current():
             return
         self._figures_task = None
         self._show_busy()
@@ -545,34 +589,78 @@ class DispatchPage(Page):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.total_row.follow()
         self._fit_columns()
-        # The page scrolls rather than give the table less than its rows (up to TABLE_MOST)
-        # or the charts less than a readable height.
-        self.split.setMinimumHeight(table_height(self.table, TABLE_MOST)
-                                    + self.split.handleWidth() + CHART_READABLE)
         self._share_height()
         QTimer.singleShot(0, self, self._share_height)   # again once the page is laid out
 
     def _fit_columns(self) -> None:
         """Every column in view on a 1024x600 screen: a unit's name whole if it is not very
         long (a longer one elided, whole on hover), the figures as narrow as they are, under
-        headers wrapped or turned (``FigureHeader``), the remarks the rest (elided, whole on
-        hover)."""
+        headers as low as the width allows (``FigureHeader``), the remarks the rest (elided,
+        whole on hover)."""
         remarks = len(SHOWN) - 1
         self.total_row.fit_columns(range(1), most=LABEL_MOST)
         needed = {c: max(self.table.sizeHintForColumn(c), self.total_row.sizeHintForColumn(c))
                   for c in range(1, remarks)}
         self.header.figures = set(needed)
-        room = self.table.viewport().width()
         least = max(self.header.sectionSizeHint(remarks),
                     self.fontMetrics().averageCharWidth() * REMARKS_LEAST_CHARS)
-        widths = self.header.fit(needed, room - least, others=[0])
-        for column, width in widths.items():
-            self.table.setColumnWidth(column, width)
-        used = sum(widths.values()) + self.table.columnWidth(0)
-        self.table.setColumnWidth(remarks, max(least, room - used))
-        self.header.remeasure()
-        self.table.updateGeometries()  # the header's new height, before the rows are counted
-        self._fitted_width = room
+        # The remarks keep their words where the figures' headers could stand upright instead.
+        keep = max(0, self.table.sizeHintForColumn(remarks) - least)
+        # Fitted to the width without the table's scroll bar, then with it if, under the
+        # headers so fitted, the rows need it. Where they do not, the bar is kept off: fitted
+        # to whichever width the table had, a bar shown for a moment (the rows not yet given
+        # their height) made the columns wider than the table, and the header taller.
+        free = self._free_width()
+        bar = self.table.verticalScrollBar()
+        for room in (free, free - bar.sizeHint().width()):
+            widths = self.header.fit(needed, room - least, others=[0], keep=keep)
+            over = sum(widths.values()) + self.table.columnWidth(0) + least - room
+            if over > 0 and self.table.columnWidth(0) > LABEL_LEAST:
+                # Long names (the departments') give way, elided and whole on hover, rather
+                # than push the remarks out of view.
+                self.table.setColumnWidth(0, max(LABEL_LEAST, self.table.columnWidth(0) - over))
+                widths = self.header.fit(needed, room - least, others=[0], keep=keep)
+            for column, width in widths.items():
+                self.table.setColumnWidth(column, width)
+            used = sum(widths.values()) + self.table.columnWidth(0)
+            self.table.setColumnWidth(remarks, max(least, room - used))
+            self.header.remeasure()
+            self.table.updateGeometries()  # the header's new height, before rows are counted
+            scrolls = self._rows_scroll()
+            if not scrolls:
+                break
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded if scrolls
+                                              else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fitted_width = free
+        self._split_least()     # with the header's new height
+
+    def _split_least(self) -> None:
+        """The page scrolls rather than give the table less than its rows (up to
+        ``_table_most``) or the charts less than a readable height."""
+        self.split.setMinimumHeight(table_height(self.table, self._table_most())
+                                    + self.split.handleWidth() + CHART_READABLE)
+
+    def _table_most(self) -> int:
+        """The table's least share of a page that scrolls: TABLE_MOST, or less on a page too
+        low for it, where the total under the rows would be below the fold."""
+        return min(TABLE_MOST, self.scroll_area.viewport().height())
+
+    def _free_width(self) -> int:
+        """The table's width for its columns were its vertical scroll bar hidden."""
+        bar = self.table.verticalScrollBar()
+        return self.table.viewport().width() + (bar.width() if bar.isVisible() else 0)
+
+    def _rows_scroll(self) -> bool:
+        """The table's rows, under its header as it is, need more than the table's share of
+        the page (``_share_height``; the user's, once the splitter is moved): its scroll bar
+        shows."""
+        chrome = self.table.height() - self.table.viewport().height()
+        if self.table.horizontalScrollBar().isVisible():
+            chrome -= self.table.horizontalScrollBar().height()   # gone once fitted
+        rows = chrome + self.table.rowCount() * self.table.verticalHeader().defaultSectionSize()
+        if self._split_moved:
+            return rows > self.split.sizes()[0]
+        return rows + 2 > max(self._table_most(), sum(self.split.sizes()) - CHART_READABLE)
 
     def _share_height(self) -> None:
         """The table first: every row if the charts keep a readable height, else whole rows
@@ -587,22 +675,35 @@ class DispatchPage(Page):
             self.split.setSizes([table, total - table])
         finally:
             self._sharing = False
+        scrolling = self.table.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        if self._rows_scroll() != scrolling:
+            self._fit_columns()     # the rows have more room than they had, or less
 
     def _splitter_moved(self) -> None:
         if not self._sharing:
             self._split_moved = True
+            if self.report is not None:
+                self._fit_columns()   # the rows may scroll now: the bar has its room
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.split and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self, self._share_height)
+        elif (self.report is not None and watched is self.scroll_area.viewport()
+              and event.type() == QEvent.Type.Resize):
+            QTimer.singleShot(0, self, self._resplit)
         elif (watched is self.table.viewport() and event.type() == QEvent.Type.Resize
               and self.report is not None
-              and self.table.viewport().width() != self._fitted_width):
+              and self._free_width() != self._fitted_width):
             QTimer.singleShot(0, self, self._refit)
         return super().eventFilter(watched, event)
 
+    def _resplit(self) -> None:
+        if self.report is not None:
+            self._split_least()
+            self._share_height()
+
     def _refit(self) -> None:
-        if self.report is not None and self.table.viewport().width() != self._fitted_width:
+        if self.report is not None and self._free_width() != self._fitted_width:
             self._fit_columns()
             self._share_height()
 
@@ -785,15 +886,20 @@ class DispatchPage(Page):
         self.status.setText(self.tr("Writing {0}…").format(path.name))
         task.signals.succeeded.connect(self._written)
         task.signals.failed.connect(self._failed)
-        task.signals.cancelled.connect(
-            lambda: self.status.setText(self.tr("Cancelled; nothing was written.")))
-        task.signals.finished.connect(lambda: self._busy(False))
+        task.signals.cancelled.connect(self._write_cancelled)
+        task.signals.finished.connect(self._write_finished)
         return self.runner.start(task)
 
     def cancel(self) -> None:
         for task in (self._task, self._figures_task):
             if task is not None:
                 task.cancel()
+
+    def _write_cancelled(self) -> None:
+        self.status.setText(self.tr("Cancelled; nothing was written."))
+
+    def _write_finished(self) -> None:
+        self._busy(False)
 
     def _busy(self, busy: bool) -> None:
         if not busy:
