@@ -56,3 +56,60 @@ def test_a_json_column_of_one_type_gets_the_verdict_of_the_full_check(value):
 def test_a_json_value_that_is_not_text_is_refused():
     for value in (1, ["a"], {"a": 1}, True):
         assert _verdict("answers", {**ANSWER, "value": value}) is not None
+
+
+# One value each kind of column takes, and for the kinds whose values a row's quick check
+# searches together (texts, lines, keys, dates), characters none of them may hold.
+def _fitting(table: str, column: str) -> object:
+    col = SCHEMAS[table][column]
+    if col.kind == "json":
+        return {list: "[]", dict: "{}", (dict, list): "[]"}.get(col.json_type, '"x"')
+    return {"text": "ok", "line": "ok.pdf", "key": "k1", "stamp": "2026-01-01T00:00:00+00:00",
+            "sha": "a" * 64, "int": col.low, "real": col.low, "blob": b"x",
+            "choice": col.choices[0] if col.choices else None}[col.kind]
+
+
+def _full_row(table: str) -> dict:
+    row = {column: _fitting(table, column) for column in SCHEMAS[table]}
+    if table == "inspections":
+        row["subject_unit_id"] = None  # a company's inspection, not a unit's
+    return row
+
+
+SEARCHED = [(table, column) for table in sorted(SCHEMAS) for column, col in SCHEMAS[table].items()
+            if col.kind in ("text", "line", "key", "stamp")]
+NOT_TEXT = {"text": ["\x00", "\x1f", "\x7f", "\x9f", "\ud800"],
+            "line": ["\t", "\n", "\u2028", "\u202e", "\u2066", "\x00", "\udfff"]}
+
+
+@pytest.mark.parametrize("table", sorted(SCHEMAS))
+def test_a_row_with_every_field_filled_as_the_program_writes_it_passes(table):
+    assert _verdict(table, _full_row(table)) is None
+
+
+@pytest.mark.parametrize("table, column", SEARCHED)
+def test_a_character_a_field_may_not_hold_refuses_the_row_naming_that_field(table, column):
+    # The quick check searches a row's texts together: the refusal is still the one the
+    # value-by-value check gives, naming the field, whichever of them holds the character.
+    from inspector_app.services.sync.row_schema import row_refused
+
+    col = SCHEMAS[table][column]
+    start = "2026-01-01" if col.kind == "stamp" else "ok"
+    for bad in NOT_TEXT["text" if col.kind == "text" else "line"]:
+        row = {**_full_row(table), column: start + bad}
+        problem = check_value(col, start + bad)
+        assert problem is not None
+        assert _verdict(table, row) == str(row_refused(table, row, column, problem))
+
+
+@pytest.mark.parametrize("table, column", SEARCHED)
+def test_a_field_too_long_or_of_another_type_refuses_the_row_naming_that_field(table, column):
+    from inspector_app.services.sync.row_schema import row_refused
+
+    col = SCHEMAS[table][column]
+    for value in ("x" * (col.max_len + 1), 7, b"x", "2026-02-30" if col.kind == "stamp" else ""):
+        problem = check_value(col, value)
+        if problem is None:  # an empty text or line is a value
+            continue
+        row = {**_full_row(table), column: value}
+        assert _verdict(table, row) == str(row_refused(table, row, column, problem))

@@ -493,30 +493,33 @@ def _no_constant(name: str) -> Any:
 _JSON_SCAN = json.scanner.make_scanner(json.JSONDecoder(parse_constant=_no_constant))
 
 
-def _json_fits(value: str, col: Column) -> bool:
-    """True when ``value`` is one JSON value of the column's type and shape and nothing else,
-    as ``check_value`` reads it (False: look closer, and say why)."""
-    try:
-        parsed, end = _JSON_SCAN(value, 0)
-    except (StopIteration, ValueError, RecursionError):
-        return False
-    json_type = col.json_type or object
-    return (end == len(value) and (json_type is object or isinstance(parsed, json_type))
-            and (col.shape is None or col.shape(parsed) is None))
-
-
+# Each kind's quick test of a value ``v``: what stands in for ``_fits`` and ``check_value``.
+# A date is read as ``_parse_stamp`` reads it once it passed (a ValueError: not a date). The
+# texts, lines, keys and dates of a row are then searched for the characters they may not
+# hold (_SEARCHED), and last its JSON texts are read as ``check_value`` reads them
+# (_JSON_AFTER).
 _FAST_TESTS = {
-    "text": "type(v) is str and len(v) <= {n} and _BAD_TEXT.search(v) is None",
-    "line": "type(v) is str and len(v) <= {n} and _BAD_LINE.search(v) is None",
-    "key": "type(v) is str and len(v) <= {n} and v != '' and _BAD_LINE.search(v) is None",
+    "text": "type(v) is str and len(v) <= {n}",
+    "line": "type(v) is str and len(v) <= {n}",
+    "key": "type(v) is str and len(v) <= {n} and v != ''",
     "choice": "type(v) is str and len(v) <= {n} and v in {choices!r}",
     "sha": "type(v) is str and len(v) <= {n} and _SHA.match(v) is not None",
-    "stamp": "type(v) is str and len(v) <= {n} and _BAD_LINE.search(v) is None "
-             "and _parse_stamp(v)",
-    "int": "type(v) is int and _cols[{i}].low <= v <= _cols[{i}].high",
-    "json": "type(v) is str and len(v) <= {n} and _BAD_TEXT.search(v) is None "
-            "and _json_fits(v, _cols[{i}])",
+    "stamp": "type(v) is str and len(v) <= {n}",
+    "int": "type(v) is int and {low!r} <= v <= {high!r}",
+    "json": "type(v) is str and len(v) <= {n} and _BAD_TEXT.search(v) is None",
 }
+# The kinds whose values are searched joined, one search per row and kind of search rather
+# than one per value (the district's 169,000 rows hold 1.5 million): a character that may not
+# be in any of them is in the joined text exactly when it is in one of them. ``fromisoformat``
+# reads a date before it is searched: it takes any text, raising ValueError (or its subclass
+# UnicodeEncodeError) for one it cannot read.
+_SEARCHED = {"text": "_BAD_TEXT", "line": "_BAD_LINE", "key": "_BAD_LINE",
+             "stamp": "_BAD_LINE"}
+# A JSON text, after every other test of the row passed: one JSON value of the column's type
+# and shape and nothing else. Its shape test may raise for a value it cannot read, so it is
+# reached only by a row whose other values passed (as ``check_row`` reads them, in turn).
+_JSON_AFTER = ["    parsed, end = _JSON_SCAN(j{n}, 0)", "    if end != len(j{n}):",
+               "        return False"]
 
 
 @functools.cache
@@ -525,19 +528,54 @@ def _validator(table: str) -> Callable[[Row], bool]:
     when the row certainly passes them (False: ``check_row`` looks closer and says why). It
     accepts only what ``_fits`` and ``check_value`` accept, with no call per value."""
     schema = SCHEMAS[table]
-    body = [f"    if not row.keys() <= {set(schema)!r}:", "        return False"]
+    # The columns as a set made once (a set written out in the source is built at each call).
+    body = ["    if not row.keys() <= _COLUMNS:", "        return False", "    try:"]
+    searched: dict[str, list[str]] = {}
+    last: list[str] = []
     for n, (name, col) in enumerate(schema.items()):
         test = _FAST_TESTS.get(col.kind, "_check_value(_cols[{i}], v) is None")
-        body += [f"    v = row.get({name!r})",
-                 "    if v is None:",
-                 f"        {'return False' if col.required else 'pass'}",
-                 "    elif not (" + test.format(n=col.max_len, choices=col.choices, i=n) + "):",
+        if col.kind == "int" and not (type(col.low) is int and type(col.high) is int):
+            test = "type(v) is int and _cols[{i}].low <= v <= _cols[{i}].high"
+        pattern = _SEARCHED.get(col.kind)
+        kept = f"s{n}" if pattern else f"j{n}" if col.kind == "json" else None
+        missing = ("return False" if col.required
+                   else f"{kept} = {'None' if col.kind == 'json' else repr('')}" if kept
+                   else "pass")
+        body += [f"        v = row.get({name!r})",
+                 "        if v is None:",
+                 f"            {missing}",
+                 "        elif not (" + test.format(n=col.max_len, choices=col.choices, i=n,
+                                                   low=col.low, high=col.high) + "):",
+                 "            return False"]
+        after = ["_fromiso(v)"] if col.kind == "stamp" else []
+        if kept:
+            after.append(f"{kept} = v")
+        if after:
+            body += ["        else:", *("            " + a for a in after)]
+        if pattern is not None:
+            searched.setdefault(pattern, []).append(f"s{n}")
+        if col.kind == "json":
+            json_body = [a.format(n=n) for a in _JSON_AFTER]
+            if (col.json_type or object) is not object:
+                json_body += [f"    if not isinstance(parsed, _cols[{n}].json_type):",
+                              "        return False"]
+            if col.shape is not None:
+                json_body += [f"    if _cols[{n}].shape(parsed) is not None:",
+                              "        return False"]
+            last += [f"if j{n} is not None:", *json_body]
+    body += ["    except ValueError:", "        return False"]
+    for pattern, names in searched.items():
+        joined = names[0] if len(names) == 1 else f"''.join(({', '.join(names)}))"
+        body += [f"    if {pattern}.search({joined}) is not None:", "        return False"]
+    if last:
+        body += ["    try:", *("        " + a for a in last),
+                 "    except (StopIteration, ValueError, RecursionError):",
                  "        return False"]
     source = "def check(row):\n" + "\n".join(body) + "\n    return True\n"
     scope: dict[str, Any] = {"_BAD_TEXT": _BAD_TEXT, "_BAD_LINE": _BAD_LINE, "_SHA": _SHA,
-                             "_parse_stamp": _parse_stamp, "_check_value": check_value,
-                             "_json_fits": _json_fits,
-                             "_cols": list(schema.values())}
+                             "_fromiso": datetime.fromisoformat, "_check_value": check_value,
+                             "_JSON_SCAN": _JSON_SCAN, "_cols": list(schema.values()),
+                             "_COLUMNS": frozenset(schema)}
     # The source is made above from the schema alone, never from a bundle.
     exec(compile(source, f"<row check of {table}>", "exec"), scope)
     return scope["check"]  # type: ignore[no-any-return]
