@@ -1466,7 +1466,7 @@ Send this file to whoever looks after Inspector at your office.</source>
         <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
         <location filename="../../inspector_app/ui/pages/emergency.py" line="559"/>
         <source>Owner</source>
-        <translation>编制单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
@@ -1616,7 +1616,7 @@ Send this file to whoever looks after Inspector at your office.</source>
     <message>
         <location filename="../../inspector_app/ui/pages/emergency.py" line="614"/>
         <source>Choose a task in the Follow-up tasks tab first.</source>
-        <translation>请先在“整改任务”标签页中选择一项任务。</translation>
+        <translation>请先在“整改任务”页签中选择一项任务。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/emergency.py" line="619"/>
@@ -1627,7 +1627,7 @@ Send this file to whoever looks after Inspector at your office.</source>
         <location filename="../../inspector_app/ui/pages/emergency.py" line="631"/>
         <location filename="../../inspector_app/ui/pages/emergency.py" line="641"/>
         <source>Choose a station in the Stations tab first.</source>
-        <translation>请先在“站点”标签页中选择一个站点。</translation>
+        <translation>请先在“应急站点”页签中选择一个站点。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/emergency.py" line="670"/>
@@ -5721,7 +5721,7 @@ Everything in it is checked before anything changes; records already here are ne
     <message>
         <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="31"/>
         <source>Owner</source>
-        <translation>编制单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="32"/>

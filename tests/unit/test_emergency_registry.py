@@ -407,7 +407,7 @@ def test_every_plan_change_is_in_the_audit_log(svc):
 
 @pytest.mark.parametrize(("kind", "en", "zh"), [("drill", "a drill", "演练"),
                                                 ("milestone", "a milestone", "节点"),
-                                                ("check", "a station check", "站点检查")])
+                                                ("check", "a station check", "站点督导")])
 def test_a_file_that_is_not_a_photo_is_refused_naming_what_takes_photos_in_words(kind, en, zh):
     from inspector_app import i18n
     from inspector_app.services.attachments import CheckedFile
