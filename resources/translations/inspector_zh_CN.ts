@@ -372,7 +372,7 @@
     <message>
         <location filename="../../inspector_app/ui/models/companies_model.py" line="63"/>
         <source>Town</source>
-        <translation>乡镇</translation>
+        <translation>乡镇（街道）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/models/companies_model.py" line="63"/>
@@ -2896,7 +2896,7 @@ Changing it clears these signatures: they are no longer printed, and must be giv
         <location filename="../../inspector_app/ui/pages/inspections.py" line="209"/>
         <location filename="../../inspector_app/ui/pages/inspections.py" line="389"/>
         <source>All towns</source>
-        <translation>全部乡镇</translation>
+        <translation>全部乡镇（街道）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/inspections.py" line="210"/>
