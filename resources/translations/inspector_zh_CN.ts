@@ -1614,70 +1614,76 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="614"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="597"/>
+        <source>{0} ({1})</source>
+        <comment>a milestone&apos;s status, its due date</comment>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="616"/>
         <source>Choose a task in the Follow-up tasks tab first.</source>
         <translation>请先在“整改任务”页签中选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="619"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="621"/>
         <source>This task is already done.</source>
         <translation>该任务已办结。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="631"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="641"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="633"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="643"/>
         <source>Choose a station in the Stations tab first.</source>
         <translation>请先在“应急站点”页签中选择一个站点。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="670"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="704"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="715"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="672"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="706"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="717"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="672"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="674"/>
         <source>Attach the plan&apos;s file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="673"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="675"/>
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="684"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="686"/>
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="725"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="727"/>
         <source>plans-circular-{0}</source>
         <translation>预案编修情况通报-{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="730"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="732"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="731"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="733"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="731"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="733"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="742"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="744"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="756"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="758"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>

@@ -515,3 +515,14 @@ def test_in_chinese_a_missing_choice_names_the_tab_as_its_label_reads(qtbot, pag
                      f"请先在“{tabs[1]}”页签中选择一项任务。",
                      f"请先在“{tabs[2]}”页签中选择一项预案。"]
     assert page.tasks.horizontalHeaderItem(1).text() == "单位"
+
+
+def test_in_chinese_a_milestones_due_date_is_in_full_width_brackets(qtbot, page, svc,
+                                                                      languages):
+    svc.add_station(name="洛阳镇应急管理站", kind="town", unit_id=svc.units.find("洛阳镇").id,
+                    dues={"design": "2026-05-31"})
+    languages.apply("zh_CN")
+    qtbot.waitUntil(lambda: page.tabs.tabText(0) == "各单位进度")
+    page.refresh()
+    design = _header(page.stations).index("方案设计")
+    assert _row(page.stations, 0)[design].endswith("未开始（2026年5月31日）")

@@ -593,7 +593,9 @@ class EmergencyPage(Page):
                     continue
                 text = label(MILESTONE_STATUS_LABELS, m["status"], lang)
                 if m["due_on"] and m["status"] != "done":
-                    text += f" ({show_date(m['due_on'])})"
+                    # Chinese brackets the day in its own full-width （）.
+                    text = self.tr("{0} ({1})", "a milestone's status, its due date").format(
+                        text, show_date(m["due_on"]))
                 if m["id"] in late_any:
                     text = "⚠ " + text
                 cells.append(text)
