@@ -74,6 +74,17 @@ def test_the_annex_headings_towns_and_days_each_keep_to_one_line(district, tmp_p
         assert f"{day.year}年{day.month}月{day.day}日" in annex
         assert hazard["town"] in annex
 
+
+def test_no_line_of_the_circular_begins_with_a_closing_mark(district, tmp_path):
+    """Chinese typesetting never starts a line with ， ； ” 》 and their kind: such a mark hangs
+    at the end of the line before, in the body as in the annex's cells."""
+    path, _ = district
+    out = tmp_path / "通报.pdf"
+    assert run(path, "report", "dispatch", *PERIOD, "-o", str(out)) == 0
+    lines = pdf_text(out).splitlines()
+    assert [line for line in lines if line and line[0] in "，；：？！”’》〉、。）"] == []
+    assert any(line.endswith(("，", "”")) for line in lines)  # some did fall at a line's end
+
 def test_the_statistics_table_carries_the_same_annex(district, tmp_path):
     path, overdue = district
     out = tmp_path / "调度.xlsx"
