@@ -326,6 +326,8 @@ def test_the_circular_names_who_is_done_who_has_not_started_and_the_drills(capsy
     assert "关于全区应急预案编修工作情况的通报" in text and "安办〔2026〕1号" in text
     assert "已完成预案编制、修订并备案的1个" in text and "尚未启动的1个" in text
     assert "张坂镇：完成时限2026年11月30日，尚未启动预案编制。" in text
+    # The table writes the deadline as the sentences do, whole on its line.
+    assert "1 洛阳镇 1 1 0 0 2026年11月30日 已完成 1" in text.splitlines()
     assert "洛阳镇1次" in text
     ws = load_workbook(xlsx).active
     rows = {r[1]: r for r in ws.iter_rows(min_row=4, values_only=True) if r[1]}

@@ -92,6 +92,13 @@ def _day(d: date | None, zh: bool) -> str:
     return written_day(d, zh)
 
 
+def _deadline(d: date | None, zh: bool) -> str:
+    """A unit's deadline in the table: Chinese as the sentences write a day, English as ISO."""
+    if d is None:
+        return "—"
+    return written_day(d, zh) if zh else d.isoformat()
+
+
 def circular_pdf(db: Database, c: PlanCircular, number: str) -> bytes:
     font = register_fonts()
     zh = c.zh
@@ -124,10 +131,11 @@ def circular_pdf(db: Database, c: PlanCircular, number: str) -> bytes:
     body = []
     for n, u in enumerate(c.units, start=1):
         body.append([n, Paragraph(esc(u.unit_name), small), u.plans, u.done, u.in_progress,
-                     u.not_started, u.deadline.isoformat() if u.deadline else "—",
+                     u.not_started, _deadline(u.deadline, zh),
                      label(PROGRESS_LABELS, u.progress, "zh" if zh else "en"), u.drills])
-    t = Table([header, *body], colWidths=[10 * mm, 42 * mm, 14 * mm, 14 * mm, 16 * mm,
-                                          16 * mm, 22 * mm, 18 * mm, 16 * mm], repeatRows=1)
+    # A Chinese deadline is written as the text around it writes it (2026年11月30日), on one line.
+    widths = (10, 42, 14, 14, 14, 14, 26, 18, 16) if zh else (10, 42, 14, 14, 16, 16, 22, 18, 16)
+    t = Table([header, *body], colWidths=[w * mm for w in widths], repeatRows=1)
     style = [("FONT", (0, 0), (-1, -1), font, 8),
              ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
              ("ALIGN", (2, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
