@@ -215,7 +215,8 @@ def circular_xlsx(c: PlanCircular, number: str) -> bytes:
     ws.cell(1, 1, "全区预案编修工作情况通报" if zh else "District emergency-plan work")
     ws.cell(1, 1).font = Font(bold=True, size=14)
     ws.cell(1, 1).alignment = Alignment(horizontal="center")
-    ws.cell(2, 1, f"{number}　{'截至' if zh else 'as of'} {c.today.isoformat()}")
+    ws.cell(2, 1, f"{number}　截至{written_day(c.today, zh)}" if zh
+            else f"{number}　as of {c.today.isoformat()}")
     thin = Side(style="thin")
     for col, text in enumerate(header, start=1):
         cell = ws.cell(3, col, text)
@@ -245,6 +246,7 @@ def circular_xlsx(c: PlanCircular, number: str) -> bytes:
     for column in "CDEFGHIJ":
         ws.column_dimensions[column].width = 12
     ws.freeze_panes = "A4"
+    ws.print_title_rows = "3:3"  # a second printed page keeps the headings
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
