@@ -6872,7 +6872,7 @@ Everything in it is checked before anything changes; records already here are ne
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="124"/>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="429"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="431"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
@@ -6931,61 +6931,67 @@ Everything in it is checked before anything changes; records already here are ne
         <translation>检查表：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="169"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="159"/>
+        <source>{0}</source>
+        <comment>a month&apos;s column heading, its number (1月 in Chinese)</comment>
+        <translation>{0}月</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="171"/>
         <source>&amp;Move</source>
         <translation>移动(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="213"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="215"/>
         <source>Yearly plan</source>
         <translation>年度监督检查计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="233"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="235"/>
         <source>%1 in month %2: %Ln visit(s) planned of the %3 the team can make</source>
         <translation>
             <numerusform>%1 %2月：已安排 %Ln 次检查，该组每月可完成 %3 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="245"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="247"/>
         <source>No plan for {0} yet. First set up the inspection teams (Teams…), then choose the checklist and generate it.</source>
-        <translation>{0} 年尚无计划。请先设置检查组（“检查组…”按钮），再选择检查表并生成。</translation>
+        <translation>尚无{0}年度计划。请先设置检查组（“检查组…”按钮），再选择检查表并生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="249"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="251"/>
         <source>No plan for {0} yet: choose the checklist and generate it.</source>
-        <translation>{0} 年尚无计划：请选择检查表并生成。</translation>
+        <translation>尚无{0}年度计划：请选择检查表并生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="256"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="258"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="256"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="258"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="257"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="259"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="258"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="260"/>
         <source>Plan %1: %2, %Ln visit(s)</source>
         <translation>
-            <numerusform>%1 年计划：%2，共 %Ln 次检查</numerusform>
+            <numerusform>%1年度计划：%2，共 %Ln 次检查</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="264"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="266"/>
         <source>The companies to visit were drawn at random with seed %1: the same data and seed make the same plan again.</source>
         <translation>受检企业按随机种子 %1 抽取：数据和种子相同，生成的计划也相同。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="289"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="291"/>
         <source>Visits are planned on working days: {0} official holidays of {1} are left out, {2} weekend days worked are used.</source>
         <translation>检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
     </message>
@@ -6998,7 +7004,7 @@ Everything in it is checked before anything changes; records already here are ne
         <translation type="vanished">检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="293"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="295"/>
         <source>No holiday list for {0}: visits are planned Monday to Friday, less New Year&apos;s Day, Labour Day and National Day. Add the State Council&apos;s notice with the Holidays button for the Spring Festival and the other holidays.</source>
         <translation>尚无{0}年节假日安排：检查按周一至周五安排，避开元旦、劳动节、国庆节。春节等其他节假日请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
@@ -7007,81 +7013,81 @@ Everything in it is checked before anything changes; records already here are ne
         <translation type="vanished">尚无{0}年节假日安排：检查按周一至周五安排。请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="301"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="303"/>
         <source>Select a cell to see its visits.</source>
         <translation>选择一个单元格查看其中的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="304"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="306"/>
         <source>{0}, month {1}</source>
-        <translation>{0}，{1} 月</translation>
+        <translation>{0}，{1}月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="339"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="341"/>
         <source>Cancelled; the plan was not changed.</source>
         <translation>已取消，计划未作改动。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="373"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="375"/>
         <source>Generating the plan for {0}…</source>
         <translation>正在生成{0}年度计划…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="394"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="396"/>
         <source>%Ln visit(s) dropped.</source>
         <translation>
             <numerusform>已删除 %Ln 次计划检查。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="398"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="400"/>
         <source>Holiday list</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="399"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="401"/>
         <source>Holiday list (*.yaml *.yml)</source>
         <translation>节假日安排 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="423"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="425"/>
         <source>Approve the plan for %1</source>
-        <translation>批准 %1 年计划</translation>
+        <translation>批准%1年度计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="424"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="426"/>
         <source>Approve the plan for %1 with its %Ln visit(s)?
 
 Once approved it can no longer be generated again, and no visit can be moved to another team or month. The next step is to issue it as planned inspections. Approval cannot be undone.</source>
         <translation>
-            <numerusform>批准 %1 年计划及其 %Ln 次检查？
+            <numerusform>批准%1年度计划及其 %Ln 次检查？
 
 批准后不能再重新生成，任何检查都不能再调到其他小组或月份。下一步是将其下达为计划检查。批准不能撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="435"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="437"/>
         <source>Issue the plan for %1</source>
-        <translation>下达 %1 年计划</translation>
+        <translation>下达%1年度计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="436"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="438"/>
         <source>Issue the plan for %1 as %Ln planned inspection(s)?
 
 Each visit becomes a planned inspection for its team&apos;s inspectors, due on the visit&apos;s day; the laptops receive them with the office&apos;s next bundle. A plan is issued once: afterwards a planned inspection is withdrawn only by cancelling it in the list of planned inspections.</source>
         <translation>
-            <numerusform>将 %1 年计划下达为 %Ln 项计划检查？
+            <numerusform>将%1年度计划下达为 %Ln 项计划检查？
 
 每次检查成为其小组检查人员的一项计划检查，期限为该次检查的日期；各笔记本电脑随办公室的下一个同步包收到。计划只下达一次：之后只能在计划检查列表中取消某项计划检查。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="443"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="445"/>
         <source>&amp;Issue</source>
         <translation>下达(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="445"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="447"/>
         <source>Issuing the plan for {0} as planned inspections…</source>
         <translation>正在将{0}年度计划下达为计划检查…</translation>
     </message>
