@@ -989,7 +989,7 @@ Send this file to whoever looks after Inspector at your office.</source>
     <message>
         <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="343"/>
         <source>Only a re-inspection has a re-inspection opinion: open the re-inspection (its row in the Inspections list, or File → Re-inspection…) and press Documents… there.</source>
-        <translation>只有复查才出具整改复查意见书：请打开该次复查（检查记录列表中的相应行，或 文件 → 复查…），在复查窗口中按 文书…。</translation>
+        <translation>只有复查才出具整改复查意见书：请打开该次复查（检查记录列表中的相应行，或“文件 → 复查…”），在复查窗口中按“文书…”。</translation>
     </message>
     <message>
         <source>Only a re-inspection has a re-inspection opinion.</source>
@@ -4766,7 +4766,7 @@ Records signed with it that the office has not imported yet will be refused, and
     <message>
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="692"/>
         <source>Signatures are still missing: {0}. Collect them with Signatures… before completing; nothing was changed.</source>
-        <translation>尚缺签名：{0}。请先通过 签名… 收集签名，再完成复查；未作任何更改。</translation>
+        <translation>尚缺签名：{0}。请先按“签名…”收集签名，再完成复查；未作任何更改。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="705"/>

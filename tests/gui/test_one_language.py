@@ -229,3 +229,18 @@ def test_a_town_is_named_the_same_on_every_page() -> None:
     # the companies' list and the inspections' filter as the ledger and the dispatch do.
     assert _translations_of("Town") == {"乡镇（街道）"}
     assert _translations_of("All towns") == {"全部乡镇（街道）"}
+
+
+def test_a_chinese_message_quotes_the_button_it_names() -> None:
+    # "请先按“签名…”收集签名", as the other messages name 节假日 or 检查组…: a bare 签名… set off by
+    # spaces reads as a broken sentence.
+    import html
+    from pathlib import Path
+
+    ts = Path(__file__).resolve().parents[2] / "resources/translations/inspector_zh_CN.ts"
+    translations = [html.unescape(t) for message in re.findall(
+        r"<message.*?</message>", ts.read_text(encoding="utf-8"), re.S)
+        if 'type="vanished"' not in message
+        for t in re.findall(r"<translation>(.*?)</translation>", message, re.S)]
+    bare = re.compile(r"\s[\u4e00-\u9fff→ ]{1,12}…[\s）)，。]")
+    assert [t for t in translations if bare.search(t)] == []
