@@ -23,7 +23,7 @@
 <context>
     <name>DispatchPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="393"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="397"/>
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard in drafts of the period.</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>DrillDownDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="199"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="203"/>
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln record</numerusform>

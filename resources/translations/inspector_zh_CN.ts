@@ -696,52 +696,52 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="349"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="353"/>
         <source>Dispatch</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="353"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="357"/>
         <source>From</source>
         <translation>统计时段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="354"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="358"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="355"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="359"/>
         <source>Statistics table (xlsx)…</source>
         <translation>统计表（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="356"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="360"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="360"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="364"/>
         <source>Selected unit&apos;s table…</source>
         <translation>所选单位的情况表…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="362"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="366"/>
         <source>A town&apos;s or a department&apos;s own table, with the list of its hazards: select its row first.</source>
         <translation>乡镇（街道）或部门自己的统计表，附其隐患清单：请先选中它所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="364"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="368"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="365"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="369"/>
         <source>Units and campaigns…</source>
         <translation>单位与专项行动…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="368"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="372"/>
         <source>Weekly trend (ISO weeks)</source>
         <translation>按周趋势（ISO 周）</translation>
     </message>
@@ -750,49 +750,49 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation type="vanished">双击数字可查看其对应的记录。本期无检查的单位以底色标出。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="393"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="397"/>
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>统计口径：已完成和已签署的检查记录（取最新修订版本），按检查开始日期计入本时段；草稿不计入：本时段草稿中的隐患 %Ln 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="402"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="406"/>
         <source>By town</source>
         <translation>按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="403"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="407"/>
         <source>By department</source>
         <translation>按行业主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="404"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="408"/>
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="409"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="413"/>
         <source>All work (no campaign)</source>
         <translation>全部工作（不限专项行动）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="447"/>
         <source>The period ends before it starts.</source>
         <translation>统计时段的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="449"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="453"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="500"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="504"/>
         <source>Counting cancelled. Change the period or the grouping to count again.</source>
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="509"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="513"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
@@ -801,100 +801,100 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation type="vanished">本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="628"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="660"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="632"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="664"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="629"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="661"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="633"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="665"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="630"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="686"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="634"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="690"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="367"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="371"/>
         <source>Hazards and rectification by unit</source>
         <translation>各单位排查隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="362"/>
         <source>Numbered with the office&apos;s short name: Tools → Inspector profile…, Circular number word</source>
         <translation>文号中的机关代字在“工具 → 检查人员信息…”的“通报文号代字”中设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="369"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="373"/>
         <source>Hazards by grade</source>
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="370"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="374"/>
         <source>Double-click a figure to see the records behind it. Units with no inspection in the period (re-inspections are not counted) are shaded.</source>
         <translation>双击数字可查看其对应的记录。本期无检查（复查不计入）的单位以底色标出。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="684"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="688"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="685"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="689"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="757"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="761"/>
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="758"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="762"/>
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="763"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="767"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="764"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="768"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="764"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="768"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="773"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="777"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="785"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="789"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="789"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="793"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="809"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="813"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="810"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="814"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -1145,82 +1145,82 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="135"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="136"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="136"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="137"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="137"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="138"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="138"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="139"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="139"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="140"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="140"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="141"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="141"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="142"/>
         <source>Record number</source>
         <translation>检查记录编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="142"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="143"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="143"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="144"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="144"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="145"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="145"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="146"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="146"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="147"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="147"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="148"/>
         <source>Decided on</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="148"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="149"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="149"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="150"/>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="199"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="203"/>
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln 条记录</numerusform>
