@@ -129,7 +129,8 @@ def _register_plans(sub: argparse._SubParsersAction) -> None:
     pr.add_argument("--json", action="store_true")
     pr.set_defaults(func=run_progress)
 
-    ci = ps.add_parser("circular", help=_("the circular 全区预案编修工作情况通报 (.pdf or .xlsx)"))
+    ci = ps.add_parser("circular", help=_(
+        "the circular 关于全区应急预案编修工作情况的通报 (.pdf or .xlsx)"))
     ci.add_argument("output", metavar=_("output"), type=Path)
     ci.add_argument("--today", type=_day, help=_("the day the figures are taken (default today)"))
     ci.set_defaults(func=run_circular)

@@ -139,7 +139,7 @@
 <context>
     <name>HelpWindow</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/help_window.py" line="265"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="272"/>
         <source>%Ln page(s) found</source>
         <translation>
             <numerusform>%Ln page found</numerusform>

@@ -2320,39 +2320,39 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="202"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="209"/>
         <source>User guide</source>
         <translation>用户手册</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="203"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="210"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="204"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="211"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="205"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="212"/>
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="206"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="213"/>
         <source>Search the guide</source>
         <translation>搜索用户手册</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/help_window.py" line="265"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="272"/>
         <source>%Ln page(s) found</source>
         <translation>
             <numerusform>找到 %Ln 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="373"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="380"/>
         <source>Help for this window (F1)</source>
         <translation>本窗口的帮助（F1）</translation>
     </message>

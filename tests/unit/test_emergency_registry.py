@@ -330,6 +330,7 @@ def test_the_circular_names_who_is_done_who_has_not_started_and_the_drills(capsy
     assert "1 洛阳镇 1 1 0 0 2026年11月30日 已完成 1" in text.splitlines()
     assert "洛阳镇1次" in text
     ws = load_workbook(xlsx).active
+    assert ws["A1"].value == "关于全区应急预案编修工作情况的通报"   # one circular, one title
     assert ws["A2"].value == "安办〔2026〕1号　截至2026年12月5日"   # the day as the PDF writes it
     assert ws.print_title_rows == "$3:$3"
     rows = {r[1]: r for r in ws.iter_rows(min_row=4, values_only=True) if r[1]}
