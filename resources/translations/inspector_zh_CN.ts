@@ -93,87 +93,87 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="169"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="170"/>
         <source>Edit campaign</source>
         <translation>编辑专项行动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="169"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="170"/>
         <source>Add a campaign</source>
         <translation>新增专项行动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="179"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="180"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="183"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="184"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="183"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="184"/>
         <source>From (YYYY-MM-DD)</source>
         <translation>起（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="184"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="185"/>
         <source>To (YYYY-MM-DD)</source>
         <translation>止（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="187"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="188"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="187"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="188"/>
         <source>Inspections per company</source>
         <translation>每家企业检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="198"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="199"/>
         <source>One company name a line</source>
         <translation>每行一个企业名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="200"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="201"/>
         <source>Industries</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="201"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="202"/>
         <source>Towns</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="202"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="203"/>
         <source>Companies</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="210"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="211"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="211"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="212"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="213"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="214"/>
         <source>Phases</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="215"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="216"/>
         <source>Scope (nothing ticked: every company)</source>
         <translation>范围（均不勾选：全部企业）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="217"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="218"/>
         <source>Targets</source>
         <translation>目标</translation>
     </message>
@@ -497,7 +497,7 @@
     <message>
         <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="208"/>
         <source>&amp;Town:</source>
-        <translation>乡镇(&amp;T)：</translation>
+        <translation>乡镇（街道）(&amp;T)：</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="209"/>
@@ -1048,27 +1048,27 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="261"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="268"/>
         <source>Record a drill</source>
         <translation>登记应急演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="277"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="284"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="277"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="284"/>
         <source>Deadline (YYYY-MM-DD)</source>
         <translation>整改期限（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="277"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="284"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="284"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="291"/>
         <source>Add a problem</source>
         <translation>添加问题</translation>
     </message>
@@ -1077,52 +1077,52 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation type="vanished">添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="294"/>
         <source>Plan</source>
         <translation>演练预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="288"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="295"/>
         <source>Date</source>
         <translation>演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="289"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="296"/>
         <source>Form</source>
         <translation>演练形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="290"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="297"/>
         <source>Scope</source>
         <translation>演练内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="291"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="298"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="299"/>
         <source>Participants</source>
         <translation>参演人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="293"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="300"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="294"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="301"/>
         <source>What worked</source>
         <translation>评估：效果较好的方面</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="295"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="302"/>
         <source>Problems found</source>
         <translation>评估：发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="286"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="293"/>
         <source>Drill photos</source>
         <translation>演练照片</translation>
     </message>
@@ -1137,7 +1137,7 @@ Send this file to whoever looks after Inspector at your office.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="316"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="323"/>
         <source>Register the plan first.</source>
         <translation>请先登记预案。</translation>
     </message>
@@ -1272,166 +1272,166 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>EmergencyPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="424"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="431"/>
         <source>Plans &amp; drills</source>
         <translation>预案与演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="428"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="429"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="436"/>
         <source>New plan…</source>
         <translation>新增预案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="437"/>
         <source>Change status…</source>
         <translation>变更状态…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="431"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="438"/>
         <source>Record filing…</source>
         <translation>登记备案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="432"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="439"/>
         <source>Record drill…</source>
         <translation>登记演练…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="433"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="440"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="434"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
         <source>Mark done…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="442"/>
         <source>Show done tasks</source>
         <translation>显示已办结任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="436"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
         <source>New station…</source>
         <translation>新建站点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="437"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="444"/>
         <source>Record milestone…</source>
         <translation>登记节点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="438"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="445"/>
         <source>Record check…</source>
         <translation>登记督导…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="439"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="440"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
         <source>Circular (xlsx)…</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="450"/>
         <source>Numbered with the office&apos;s short name: Tools → Inspector profile…, Circular number word</source>
         <translation>文号中的机关代字在“工具 → 检查人员信息…”的“通报文号代字”中设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="445"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="445"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="509"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="454"/>
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="459"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="466"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="463"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="467"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="474"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="507"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="571"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="509"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="585"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="509"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="510"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="510"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="542"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="519"/>
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
@@ -1440,250 +1440,250 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation type="vanished">%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="523"/>
         <source>%1 of %2 units have filed every plan;</source>
         <translation>%2个单位中%1个已全部备案；</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="525"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln个已超过完成时限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="529"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="536"/>
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="530"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="537"/>
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="559"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
         <source>Owner</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="542"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="559"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="559"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="560"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="560"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="560"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="568"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="568"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="570"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="577"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="571"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="585"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="585"/>
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="597"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="604"/>
         <source>{0} ({1})</source>
         <comment>a milestone&apos;s status, its due date</comment>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="616"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="623"/>
         <source>Choose a task in the Follow-up tasks tab first.</source>
         <translation>请先在“整改任务”页签中选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="621"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="628"/>
         <source>This task is already done.</source>
         <translation>该任务已办结。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="633"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="643"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="640"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="650"/>
         <source>Choose a station in the Stations tab first.</source>
         <translation>请先在“应急站点”页签中选择一个站点。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="672"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="706"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="717"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="679"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="713"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="724"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="674"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="681"/>
         <source>Attach the plan&apos;s file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="675"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="682"/>
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="686"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="693"/>
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="727"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="734"/>
         <source>plans-circular-{0}</source>
         <translation>预案编修情况通报-{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="732"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="739"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="733"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="740"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="733"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="740"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="744"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="751"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="758"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="765"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
@@ -1695,22 +1695,22 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>FilingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="231"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="238"/>
         <source>Record filing: %1</source>
         <translation>登记备案：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="236"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="243"/>
         <source>Receiving authority</source>
         <translation>受理备案机关</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="237"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="244"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="238"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="245"/>
         <source>Filing date</source>
         <translation>备案日期</translation>
     </message>
@@ -3676,52 +3676,52 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NewPlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="131"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="138"/>
         <source>New emergency plan</source>
         <translation>新增应急预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="145"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="152"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="146"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="153"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="147"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="154"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="148"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="155"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="149"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="156"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="121"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="128"/>
         <source>Drafting since</source>
         <translation>开始编制日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="122"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="129"/>
         <source>Reviewed on</source>
         <translation>评审/论证日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="123"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="130"/>
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="124"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="131"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -5315,17 +5315,17 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="186"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="193"/>
         <source>Change status: %1</source>
         <translation>变更状态：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="200"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="207"/>
         <source>Now</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="201"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="208"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
@@ -6523,27 +6523,27 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="122"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="123"/>
         <source>Edit unit</source>
         <translation>编辑单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="122"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="123"/>
         <source>Add a unit</source>
         <translation>新增单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="135"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="136"/>
         <source>Sectors it supervises</source>
         <translation>主管行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="137"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="138"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -6697,7 +6697,7 @@ Everything in it is checked before anything changes; records already here are ne
     <message>
         <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="515"/>
         <source>Set town</source>
-        <translation>设置乡镇</translation>
+        <translation>设置乡镇（街道）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="516"/>
@@ -6707,7 +6707,7 @@ Everything in it is checked before anything changes; records already here are ne
     <message>
         <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="541"/>
         <source>Every town</source>
-        <translation>全部乡镇</translation>
+        <translation>全部乡镇（街道）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="547"/>

@@ -228,7 +228,8 @@ def test_a_town_is_named_the_same_on_every_page() -> None:
     # A district's towns include streets (街道): the column and the filter say so everywhere,
     # the companies' list and the inspections' filter as the ledger and the dispatch do.
     assert _translations_of("Town") == {"乡镇（街道）"}
-    assert _translations_of("All towns") == {"全部乡镇（街道）"}
+    assert _translations_of("&Town:") == {"乡镇（街道）(&T)："}
+    assert _translations_of("All towns") == _translations_of("Every town") == {"全部乡镇（街道）"}
 
 
 def test_a_chinese_message_quotes_the_button_it_names() -> None:
