@@ -23,7 +23,7 @@
 <context>
     <name>DispatchPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="431"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="435"/>
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard in drafts of the period.</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>DrillDownDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="205"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="209"/>
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln record</numerusform>
@@ -75,7 +75,7 @@
 <context>
     <name>EmergencyPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="525"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln unit past the deadline.</numerusform>
@@ -139,7 +139,7 @@
 <context>
     <name>HelpWindow</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/help_window.py" line="265"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="272"/>
         <source>%Ln page(s) found</source>
         <translation>
             <numerusform>%Ln page found</numerusform>
@@ -363,7 +363,7 @@
 <context>
     <name>YearPlanDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="233"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="235"/>
         <source>%1 in month %2: %Ln visit(s) planned of the %3 the team can make</source>
         <translation>
             <numerusform>%1 in month %2: %Ln visit planned of the %3 the team can make</numerusform>
@@ -371,7 +371,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="258"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="260"/>
         <source>Plan %1: %2, %Ln visit(s)</source>
         <translation>
             <numerusform>Plan %1: %2, %Ln visit</numerusform>
@@ -379,7 +379,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="394"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="396"/>
         <source>%Ln visit(s) dropped.</source>
         <translation>
             <numerusform>%Ln visit dropped.</numerusform>
@@ -387,7 +387,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="424"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="426"/>
         <source>Approve the plan for %1 with its %Ln visit(s)?
 
 Once approved it can no longer be generated again, and no visit can be moved to another team or month. The next step is to issue it as planned inspections. Approval cannot be undone.</source>
@@ -401,7 +401,7 @@ Once approved it can no longer be generated again, and no visit can be moved to 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="436"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="438"/>
         <source>Issue the plan for %1 as %Ln planned inspection(s)?
 
 Each visit becomes a planned inspection for its team&apos;s inspectors, due on the visit&apos;s day; the laptops receive them with the office&apos;s next bundle. A plan is issued once: afterwards a planned inspection is withdrawn only by cancelling it in the list of planned inspections.</source>

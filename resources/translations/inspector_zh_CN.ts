@@ -93,87 +93,87 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="169"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="170"/>
         <source>Edit campaign</source>
         <translation>编辑专项行动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="169"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="170"/>
         <source>Add a campaign</source>
         <translation>新增专项行动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="179"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="180"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="183"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="184"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="183"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="184"/>
         <source>From (YYYY-MM-DD)</source>
         <translation>起（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="184"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="185"/>
         <source>To (YYYY-MM-DD)</source>
         <translation>止（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="187"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="188"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="187"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="188"/>
         <source>Inspections per company</source>
         <translation>每家企业检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="198"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="199"/>
         <source>One company name a line</source>
         <translation>每行一个企业名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="200"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="201"/>
         <source>Industries</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="201"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="202"/>
         <source>Towns</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="202"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="203"/>
         <source>Companies</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="210"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="211"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="211"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="212"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="213"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="214"/>
         <source>Phases</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="215"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="216"/>
         <source>Scope (nothing ticked: every company)</source>
         <translation>范围（均不勾选：全部企业）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="217"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="218"/>
         <source>Targets</source>
         <translation>目标</translation>
     </message>
@@ -372,7 +372,7 @@
     <message>
         <location filename="../../inspector_app/ui/models/companies_model.py" line="63"/>
         <source>Town</source>
-        <translation>乡镇</translation>
+        <translation>乡镇（街道）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/models/companies_model.py" line="63"/>
@@ -497,7 +497,7 @@
     <message>
         <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="208"/>
         <source>&amp;Town:</source>
-        <translation>乡镇(&amp;T)：</translation>
+        <translation>乡镇（街道）(&amp;T)：</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="209"/>
@@ -696,52 +696,52 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="387"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="391"/>
         <source>Dispatch</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="391"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="395"/>
         <source>From</source>
         <translation>统计时段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="392"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="396"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="393"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="397"/>
         <source>Statistics table (xlsx)…</source>
         <translation>统计表（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="394"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="398"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="398"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="402"/>
         <source>Selected unit&apos;s table…</source>
         <translation>所选单位的情况表…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="400"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="404"/>
         <source>A town&apos;s or a department&apos;s own table, with the list of its hazards: select its row first.</source>
         <translation>乡镇（街道）或部门自己的统计表，附其隐患清单：请先选中它所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="402"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="406"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="403"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="407"/>
         <source>Units and campaigns…</source>
         <translation>单位与专项行动…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="406"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="410"/>
         <source>Weekly trend (ISO weeks)</source>
         <translation>按周趋势（ISO 周）</translation>
     </message>
@@ -750,49 +750,49 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation type="vanished">双击数字可查看其对应的记录。本期无检查的单位以底色标出。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="431"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="435"/>
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>统计口径：已完成和已签署的检查记录（取最新修订版本），按检查开始日期计入本时段；草稿不计入：本时段草稿中的隐患 %Ln 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="440"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="444"/>
         <source>By town</source>
         <translation>按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="441"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="445"/>
         <source>By department</source>
         <translation>按行业主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="442"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="446"/>
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="447"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="451"/>
         <source>All work (no campaign)</source>
         <translation>全部工作（不限专项行动）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="481"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="485"/>
         <source>The period ends before it starts.</source>
         <translation>统计时段的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="487"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="491"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="544"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="548"/>
         <source>Counting cancelled. Change the period or the grouping to count again.</source>
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="553"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="557"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
@@ -801,100 +801,100 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation type="vanished">本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="729"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="761"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="733"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="765"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="730"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="762"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="734"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="766"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="731"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="787"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="735"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="791"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="405"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="409"/>
         <source>Hazards and rectification by unit</source>
         <translation>各单位排查隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="396"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="400"/>
         <source>Numbered with the office&apos;s short name: Tools → Inspector profile…, Circular number word</source>
         <translation>文号中的机关代字在“工具 → 检查人员信息…”的“通报文号代字”中设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="407"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="411"/>
         <source>Hazards by grade</source>
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="408"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="412"/>
         <source>Double-click a figure to see the records behind it. Units with no inspection in the period (re-inspections are not counted) are shaded.</source>
         <translation>双击数字可查看其对应的记录。本期无检查（复查不计入）的单位以底色标出。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="785"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="789"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="786"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="790"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="858"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="862"/>
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="859"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="863"/>
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="864"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="868"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="865"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="869"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="865"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="869"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="874"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="878"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="886"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="890"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="899"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="903"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="915"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="919"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="916"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="920"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -989,7 +989,7 @@ Send this file to whoever looks after Inspector at your office.</source>
     <message>
         <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="343"/>
         <source>Only a re-inspection has a re-inspection opinion: open the re-inspection (its row in the Inspections list, or File → Re-inspection…) and press Documents… there.</source>
-        <translation>只有复查才出具整改复查意见书：请打开该次复查（检查记录列表中的相应行，或 文件 → 复查…），在复查窗口中按 文书…。</translation>
+        <translation>只有复查才出具整改复查意见书：请打开该次复查（检查记录列表中的相应行，或“文件 → 复查…”），在复查窗口中按“文书…”。</translation>
     </message>
     <message>
         <source>Only a re-inspection has a re-inspection opinion.</source>
@@ -1048,27 +1048,27 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="261"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="268"/>
         <source>Record a drill</source>
         <translation>登记应急演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="277"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="284"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="277"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="284"/>
         <source>Deadline (YYYY-MM-DD)</source>
         <translation>整改期限（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="277"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="284"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="284"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="291"/>
         <source>Add a problem</source>
         <translation>添加问题</translation>
     </message>
@@ -1077,52 +1077,52 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation type="vanished">添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="294"/>
         <source>Plan</source>
         <translation>演练预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="288"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="295"/>
         <source>Date</source>
         <translation>演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="289"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="296"/>
         <source>Form</source>
         <translation>演练形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="290"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="297"/>
         <source>Scope</source>
         <translation>演练内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="291"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="298"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="299"/>
         <source>Participants</source>
         <translation>参演人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="293"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="300"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="294"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="301"/>
         <source>What worked</source>
         <translation>评估：效果较好的方面</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="295"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="302"/>
         <source>Problems found</source>
         <translation>评估：发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="286"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="293"/>
         <source>Drill photos</source>
         <translation>演练照片</translation>
     </message>
@@ -1137,7 +1137,7 @@ Send this file to whoever looks after Inspector at your office.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="316"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="323"/>
         <source>Register the plan first.</source>
         <translation>请先登记预案。</translation>
     </message>
@@ -1145,82 +1145,82 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="141"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="142"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="142"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="143"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="143"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="144"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="144"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="145"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="145"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="146"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="146"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="147"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="147"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="148"/>
         <source>Record number</source>
         <translation>检查记录编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="148"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="149"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="149"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="150"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="150"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="151"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="151"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="152"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="152"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="153"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="153"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="154"/>
         <source>Decided on</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="154"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="155"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="155"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="156"/>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="205"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="209"/>
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln 条记录</numerusform>
@@ -1272,166 +1272,166 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>EmergencyPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="424"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="431"/>
         <source>Plans &amp; drills</source>
         <translation>预案与演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="428"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="429"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="436"/>
         <source>New plan…</source>
         <translation>新增预案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="437"/>
         <source>Change status…</source>
         <translation>变更状态…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="431"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="438"/>
         <source>Record filing…</source>
         <translation>登记备案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="432"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="439"/>
         <source>Record drill…</source>
         <translation>登记演练…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="433"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="440"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="434"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
         <source>Mark done…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="442"/>
         <source>Show done tasks</source>
         <translation>显示已办结任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="436"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
         <source>New station…</source>
         <translation>新建站点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="437"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="444"/>
         <source>Record milestone…</source>
         <translation>登记节点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="438"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="445"/>
         <source>Record check…</source>
         <translation>登记督导…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="439"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="440"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
         <source>Circular (xlsx)…</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="450"/>
         <source>Numbered with the office&apos;s short name: Tools → Inspector profile…, Circular number word</source>
         <translation>文号中的机关代字在“工具 → 检查人员信息…”的“通报文号代字”中设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="445"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="445"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="509"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="454"/>
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="459"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="466"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="463"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="467"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="474"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="507"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="571"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="509"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="585"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="509"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="510"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="510"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="542"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="519"/>
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
@@ -1440,244 +1440,250 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation type="vanished">%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="523"/>
         <source>%1 of %2 units have filed every plan;</source>
         <translation>%2个单位中%1个已全部备案；</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="525"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln个已超过完成时限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="529"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="536"/>
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="530"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="537"/>
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="559"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
         <source>Owner</source>
-        <translation>编制单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="542"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="559"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="559"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="560"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="560"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="560"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="568"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="568"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="570"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="577"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="571"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="585"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="585"/>
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="614"/>
-        <source>Choose a task in the Follow-up tasks tab first.</source>
-        <translation>请先在“整改任务”标签页中选择一项任务。</translation>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="604"/>
+        <source>{0} ({1})</source>
+        <comment>a milestone&apos;s status, its due date</comment>
+        <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="619"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="623"/>
+        <source>Choose a task in the Follow-up tasks tab first.</source>
+        <translation>请先在“整改任务”页签中选择一项任务。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="628"/>
         <source>This task is already done.</source>
         <translation>该任务已办结。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="631"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="641"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="640"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="650"/>
         <source>Choose a station in the Stations tab first.</source>
-        <translation>请先在“站点”标签页中选择一个站点。</translation>
+        <translation>请先在“应急站点”页签中选择一个站点。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="670"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="704"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="715"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="679"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="713"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="724"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="672"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="681"/>
         <source>Attach the plan&apos;s file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="673"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="682"/>
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="684"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="693"/>
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="725"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="734"/>
         <source>plans-circular-{0}</source>
         <translation>预案编修情况通报-{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="730"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="739"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="731"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="740"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="731"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="740"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="742"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="751"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="756"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="765"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
@@ -1689,22 +1695,22 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>FilingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="231"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="238"/>
         <source>Record filing: %1</source>
         <translation>登记备案：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="236"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="243"/>
         <source>Receiving authority</source>
         <translation>受理备案机关</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="237"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="244"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="238"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="245"/>
         <source>Filing date</source>
         <translation>备案日期</translation>
     </message>
@@ -2314,39 +2320,39 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="202"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="209"/>
         <source>User guide</source>
         <translation>用户手册</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="203"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="210"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="204"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="211"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="205"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="212"/>
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="206"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="213"/>
         <source>Search the guide</source>
         <translation>搜索用户手册</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/help_window.py" line="265"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="272"/>
         <source>%Ln page(s) found</source>
         <translation>
             <numerusform>找到 %Ln 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="373"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="380"/>
         <source>Help for this window (F1)</source>
         <translation>本窗口的帮助（F1）</translation>
     </message>
@@ -2896,7 +2902,7 @@ Changing it clears these signatures: they are no longer printed, and must be giv
         <location filename="../../inspector_app/ui/pages/inspections.py" line="209"/>
         <location filename="../../inspector_app/ui/pages/inspections.py" line="389"/>
         <source>All towns</source>
-        <translation>全部乡镇</translation>
+        <translation>全部乡镇（街道）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/inspections.py" line="210"/>
@@ -3670,52 +3676,52 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NewPlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="131"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="138"/>
         <source>New emergency plan</source>
         <translation>新增应急预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="145"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="152"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="146"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="153"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="147"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="154"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="148"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="155"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="149"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="156"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="121"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="128"/>
         <source>Drafting since</source>
         <translation>开始编制日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="122"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="129"/>
         <source>Reviewed on</source>
         <translation>评审/论证日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="123"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="130"/>
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="124"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="131"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -4760,7 +4766,7 @@ Records signed with it that the office has not imported yet will be refused, and
     <message>
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="692"/>
         <source>Signatures are still missing: {0}. Collect them with Signatures… before completing; nothing was changed.</source>
-        <translation>尚缺签名：{0}。请先通过 签名… 收集签名，再完成复查；未作任何更改。</translation>
+        <translation>尚缺签名：{0}。请先按“签名…”收集签名，再完成复查；未作任何更改。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="705"/>
@@ -5309,17 +5315,17 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="186"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="193"/>
         <source>Change status: %1</source>
         <translation>变更状态：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="200"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="207"/>
         <source>Now</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="201"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="208"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
@@ -5721,7 +5727,7 @@ Everything in it is checked before anything changes; records already here are ne
     <message>
         <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="31"/>
         <source>Owner</source>
-        <translation>编制单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="32"/>
@@ -6517,27 +6523,27 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="122"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="123"/>
         <source>Edit unit</source>
         <translation>编辑单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="122"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="123"/>
         <source>Add a unit</source>
         <translation>新增单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="135"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="136"/>
         <source>Sectors it supervises</source>
         <translation>主管行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="137"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="138"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -6691,7 +6697,7 @@ Everything in it is checked before anything changes; records already here are ne
     <message>
         <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="515"/>
         <source>Set town</source>
-        <translation>设置乡镇</translation>
+        <translation>设置乡镇（街道）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="516"/>
@@ -6701,7 +6707,7 @@ Everything in it is checked before anything changes; records already here are ne
     <message>
         <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="541"/>
         <source>Every town</source>
-        <translation>全部乡镇</translation>
+        <translation>全部乡镇（街道）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="547"/>
@@ -6866,7 +6872,7 @@ Everything in it is checked before anything changes; records already here are ne
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="124"/>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="429"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="431"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
@@ -6925,61 +6931,67 @@ Everything in it is checked before anything changes; records already here are ne
         <translation>检查表：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="169"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="159"/>
+        <source>{0}</source>
+        <comment>a month&apos;s column heading, its number (1月 in Chinese)</comment>
+        <translation>{0}月</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="171"/>
         <source>&amp;Move</source>
         <translation>移动(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="213"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="215"/>
         <source>Yearly plan</source>
         <translation>年度监督检查计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="233"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="235"/>
         <source>%1 in month %2: %Ln visit(s) planned of the %3 the team can make</source>
         <translation>
             <numerusform>%1 %2月：已安排 %Ln 次检查，该组每月可完成 %3 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="245"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="247"/>
         <source>No plan for {0} yet. First set up the inspection teams (Teams…), then choose the checklist and generate it.</source>
-        <translation>{0} 年尚无计划。请先设置检查组（“检查组…”按钮），再选择检查表并生成。</translation>
+        <translation>尚无{0}年度计划。请先设置检查组（“检查组…”按钮），再选择检查表并生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="249"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="251"/>
         <source>No plan for {0} yet: choose the checklist and generate it.</source>
-        <translation>{0} 年尚无计划：请选择检查表并生成。</translation>
+        <translation>尚无{0}年度计划：请选择检查表并生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="256"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="258"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="256"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="258"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="257"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="259"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="258"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="260"/>
         <source>Plan %1: %2, %Ln visit(s)</source>
         <translation>
-            <numerusform>%1 年计划：%2，共 %Ln 次检查</numerusform>
+            <numerusform>%1年度计划：%2，共 %Ln 次检查</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="264"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="266"/>
         <source>The companies to visit were drawn at random with seed %1: the same data and seed make the same plan again.</source>
         <translation>受检企业按随机种子 %1 抽取：数据和种子相同，生成的计划也相同。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="289"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="291"/>
         <source>Visits are planned on working days: {0} official holidays of {1} are left out, {2} weekend days worked are used.</source>
         <translation>检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
     </message>
@@ -6992,7 +7004,7 @@ Everything in it is checked before anything changes; records already here are ne
         <translation type="vanished">检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="293"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="295"/>
         <source>No holiday list for {0}: visits are planned Monday to Friday, less New Year&apos;s Day, Labour Day and National Day. Add the State Council&apos;s notice with the Holidays button for the Spring Festival and the other holidays.</source>
         <translation>尚无{0}年节假日安排：检查按周一至周五安排，避开元旦、劳动节、国庆节。春节等其他节假日请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
@@ -7001,81 +7013,81 @@ Everything in it is checked before anything changes; records already here are ne
         <translation type="vanished">尚无{0}年节假日安排：检查按周一至周五安排。请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="301"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="303"/>
         <source>Select a cell to see its visits.</source>
         <translation>选择一个单元格查看其中的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="304"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="306"/>
         <source>{0}, month {1}</source>
-        <translation>{0}，{1} 月</translation>
+        <translation>{0}，{1}月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="339"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="341"/>
         <source>Cancelled; the plan was not changed.</source>
         <translation>已取消，计划未作改动。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="373"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="375"/>
         <source>Generating the plan for {0}…</source>
         <translation>正在生成{0}年度计划…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="394"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="396"/>
         <source>%Ln visit(s) dropped.</source>
         <translation>
             <numerusform>已删除 %Ln 次计划检查。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="398"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="400"/>
         <source>Holiday list</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="399"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="401"/>
         <source>Holiday list (*.yaml *.yml)</source>
         <translation>节假日安排 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="423"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="425"/>
         <source>Approve the plan for %1</source>
-        <translation>批准 %1 年计划</translation>
+        <translation>批准%1年度计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="424"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="426"/>
         <source>Approve the plan for %1 with its %Ln visit(s)?
 
 Once approved it can no longer be generated again, and no visit can be moved to another team or month. The next step is to issue it as planned inspections. Approval cannot be undone.</source>
         <translation>
-            <numerusform>批准 %1 年计划及其 %Ln 次检查？
+            <numerusform>批准%1年度计划及其 %Ln 次检查？
 
 批准后不能再重新生成，任何检查都不能再调到其他小组或月份。下一步是将其下达为计划检查。批准不能撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="435"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="437"/>
         <source>Issue the plan for %1</source>
-        <translation>下达 %1 年计划</translation>
+        <translation>下达%1年度计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="436"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="438"/>
         <source>Issue the plan for %1 as %Ln planned inspection(s)?
 
 Each visit becomes a planned inspection for its team&apos;s inspectors, due on the visit&apos;s day; the laptops receive them with the office&apos;s next bundle. A plan is issued once: afterwards a planned inspection is withdrawn only by cancelling it in the list of planned inspections.</source>
         <translation>
-            <numerusform>将 %1 年计划下达为 %Ln 项计划检查？
+            <numerusform>将%1年度计划下达为 %Ln 项计划检查？
 
 每次检查成为其小组检查人员的一项计划检查，期限为该次检查的日期；各笔记本电脑随办公室的下一个同步包收到。计划只下达一次：之后只能在计划检查列表中取消某项计划检查。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="443"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="445"/>
         <source>&amp;Issue</source>
         <translation>下达(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="445"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="447"/>
         <source>Issuing the plan for {0} as planned inspections…</source>
         <translation>正在将{0}年度计划下达为计划检查…</translation>
     </message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel
+
 from inspector_app.services.classification import ClassificationService
 from inspector_app.services.plans import PlanService
 from inspector_app.services.year_plan import YearPlanService
@@ -79,3 +81,27 @@ def test_year_plan_dialog_generates_moves_approves_and_issues(qtbot, ctx, monkey
     qtbot.waitUntil(lambda: dialog.task is None, timeout=30_000)
     assert len(PlanService(ctx.db, ctx.device).list()) == 6
     assert "6" in dialog.status.text()
+
+
+def test_in_chinese_the_year_plan_reads_its_months_and_years_as_chinese_writes_them(
+        qtbot, ctx, languages) -> None:
+    people = InspectorRepo(ctx.db, ctx.device.id)
+    team = [people.add("张伟", "32050012", "局").id, people.add("李娜", "32050013", "局").id]
+    key = add_template(ctx.db)
+    ClassificationService(ctx.db, ctx.device, "王科长").decide(
+        add_company(ctx.db, name="公司"), "moderate", "测试")
+    YearPlanService(ctx.db, ctx.device).add_team("一组", team, 2)
+    languages.apply("zh_CN")
+    dialog = YearPlanDialog(ctx)
+    qtbot.addWidget(dialog)
+    heads = [dialog.grid.horizontalHeaderItem(m).text() for m in range(12)]
+    assert heads == [f"{m}月" for m in range(1, 13)]
+    dialog.year.setValue(2027)
+    dialog.template.setCurrentIndex(dialog.template.findData(key))
+    assert "尚无2027年度计划" in dialog.status.text()
+    with qtbot.waitSignal(dialog.generate().signals.finished, timeout=30_000):
+        pass
+    assert dialog.status.text().startswith("2027年度计划：草稿")
+    busy = next(m for m in range(12) if not dialog.grid.item(0, m).text().startswith("0/"))
+    dialog.grid.setCurrentCell(0, busy)
+    assert f"一组，{busy + 1}月" in [label.text() for label in dialog.findChildren(QLabel)]

@@ -494,3 +494,35 @@ def test_a_milestone_whose_photo_finds_the_disk_full_changes_nothing_until_saved
     row = svc.milestone(station["id"], "design")
     assert (row["status"], row["note"]) == ("in_progress", "方案已送审")
     assert len(svc.repo.files("milestone", row["id"])) == 2 and _files_kept(ctx) == 2
+
+
+def test_in_chinese_a_missing_choice_names_the_tab_as_its_label_reads(qtbot, page, languages):
+    """The tab is 应急站点 and the task's owner a unit: the words the page shows, in its
+    messages and its task dialog alike."""
+    from inspector_app.ui import messages
+
+    languages.apply("zh_CN")
+    qtbot.waitUntil(lambda: page.tabs.tabText(0) == "各单位进度")
+    shown = []
+    messages.install_sink(lambda level, title, text: shown.append(text))
+    page.record_check()
+    page.mark_task_done()
+    page.change_status()
+    tabs = [page.tabs.tabText(page.tabs.indexOf(t))
+            for t in (page.stations, page.tasks, page.plans)]
+    assert tabs == ["应急站点", "整改任务", "预案"]
+    assert shown == [f"请先在“{tabs[0]}”页签中选择一个站点。",
+                     f"请先在“{tabs[1]}”页签中选择一项任务。",
+                     f"请先在“{tabs[2]}”页签中选择一项预案。"]
+    assert page.tasks.horizontalHeaderItem(1).text() == "单位"
+
+
+def test_in_chinese_a_milestones_due_date_is_in_full_width_brackets(qtbot, page, svc,
+                                                                      languages):
+    svc.add_station(name="洛阳镇应急管理站", kind="town", unit_id=svc.units.find("洛阳镇").id,
+                    dues={"design": "2026-05-31"})
+    languages.apply("zh_CN")
+    qtbot.waitUntil(lambda: page.tabs.tabText(0) == "各单位进度")
+    page.refresh()
+    design = _header(page.stations).index("方案设计")
+    assert _row(page.stations, 0)[design].endswith("未开始（2026年5月31日）")

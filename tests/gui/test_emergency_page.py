@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from inspector_app.services.emergency import EmergencyService
 from inspector_app.storage.units_repo import UnitRepo
@@ -400,3 +400,13 @@ def test_a_drill_photo_the_stick_cannot_give_is_named_and_nothing_is_saved(
     dialog.save()
     assert str(photo) in dialog.error.text() and "Input/output error" in dialog.error.text()
     assert dialog.result() != dialog.DialogCode.Accepted and svc.repo.drills() == []
+def test_the_progress_counts_stand_centred_under_their_headers(qtbot, page, svc):
+    svc.add_plan(title="洛阳镇综合应急预案", plan_type="comprehensive",
+                 unit_id=svc.units.find("洛阳镇").id, status="issued", issued_on="2026-09-01")
+    page.refresh()
+    table = page.progress
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "洛阳镇")
+    centred = Qt.AlignmentFlag.AlignCenter
+    assert [Qt.AlignmentFlag(table.item(row, c).textAlignment()) == centred
+            for c in range(table.columnCount())] == [
+        False, True, True, True, True, False, False, False, True]

@@ -186,3 +186,36 @@ def test_f1_in_a_modal_dialog_opens_its_page_in_a_window_the_dialog_does_not_blo
     assert seen["topic"] == "office-setup"
     assert seen["parent"] is seen["modal"]
     assert not seen["blocked"]
+
+
+def test_the_office_dialogs_each_have_a_question_mark_to_their_page(qtbot, window, ctx):
+    """A station's check, a plan's status, units and campaigns, the plan's teams: each "?"
+    opens the guide's page that explains it, as its siblings' do."""
+    from inspector_app.services.emergency import EmergencyService
+    from inspector_app.storage.units_repo import UnitRepo
+    from inspector_app.ui.dialogs.plan_teams_dialog import PlanTeamsDialog
+    from inspector_app.ui.dialogs.station_dialogs import CheckDialog
+    from inspector_app.ui.dialogs.units_dialog import CampaignDialog, UnitsDialog
+    from inspector_app.ui.pages.emergency import StatusDialog
+
+    town = UnitRepo(ctx.db, ctx.device.id).add("洛阳镇", "town")
+    svc = EmergencyService(ctx.db, ctx.device.id, ctx.data_dir)
+    station = svc.add_station(name="洛阳镇应急管理站", kind="town", unit_id=town.id)
+    plan = svc.add_plan(title="洛阳镇综合应急预案", plan_type="comprehensive", unit_id=town.id)
+    for dialog, topic in ((CheckDialog(svc, station["id"], station["name"], parent=window),
+                           "emergency"),
+                          (StatusDialog(svc, svc.repo.plan(plan["id"]), window), "emergency"),
+                          (UnitsDialog(ctx, window), "dispatch"),
+                          (CampaignDialog(ctx.registry, parent=window), "dispatch"),
+                          (PlanTeamsDialog(ctx, window), "year-plan")):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        button = dialog.findChildren(QDialogButtonBox)[-1].button(
+            QDialogButtonBox.StandardButton.Help)
+        assert button is not None, type(dialog).__name__
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        help = help_window(qtbot)
+        assert shown_topic(help) == topic, type(dialog).__name__
+        help.close()
+        dialog.reject()

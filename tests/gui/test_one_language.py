@@ -209,3 +209,39 @@ def test_the_english_dialogs_name_hazards_plans_and_inspections_in_english(
                                                        for i in range(new.subject.count())]
     data = ("泉台纺织有限公司", "东园镇")  # the company's name and town, the unit: data
     assert [w for w in words if CJK.search(w) and not any(d in w for d in data)] == []
+
+
+def _translations_of(source: str) -> set[str]:
+    """Every Chinese rendering of one window text, across the dialogs and pages that use it."""
+    import html
+    from pathlib import Path
+
+    ts = Path(__file__).resolve().parents[2] / "resources/translations/inspector_zh_CN.ts"
+    text = ts.read_text(encoding="utf-8")
+    return {html.unescape(m.group(2)) for message in re.findall(r"<message.*?</message>", text,
+                                                               re.S)
+            if (m := re.search(r"<source>(.*?)</source>\s*<translation>(.*?)</translation>",
+                               message, re.S)) and html.unescape(m.group(1)) == source}
+
+
+def test_a_town_is_named_the_same_on_every_page() -> None:
+    # A district's towns include streets (街道): the column and the filter say so everywhere,
+    # the companies' list and the inspections' filter as the ledger and the dispatch do.
+    assert _translations_of("Town") == {"乡镇（街道）"}
+    assert _translations_of("&Town:") == {"乡镇（街道）(&T)："}
+    assert _translations_of("All towns") == _translations_of("Every town") == {"全部乡镇（街道）"}
+
+
+def test_a_chinese_message_quotes_the_button_it_names() -> None:
+    # "请先按“签名…”收集签名", as the other messages name 节假日 or 检查组…: a bare 签名… set off by
+    # spaces reads as a broken sentence.
+    import html
+    from pathlib import Path
+
+    ts = Path(__file__).resolve().parents[2] / "resources/translations/inspector_zh_CN.ts"
+    translations = [html.unescape(t) for message in re.findall(
+        r"<message.*?</message>", ts.read_text(encoding="utf-8"), re.S)
+        if 'type="vanished"' not in message
+        for t in re.findall(r"<translation>(.*?)</translation>", message, re.S)]
+    bare = re.compile(r"\s[\u4e00-\u9fff→ ]{1,12}…[\s）)，。]")
+    assert [t for t in translations if bare.search(t)] == []

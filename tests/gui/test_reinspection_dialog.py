@@ -99,6 +99,7 @@ def test_reinspect_from_choosing_the_company_to_closing_hazards(
     assert table.item(0, 4).background().color() == OVERDUE_BACKGROUND  # overdue
     assert table.item(1, 4).background().color() != OVERDUE_BACKGROUND
     assert table.item(0, 5).text() == "Open"
+    assert " of 2 Nov 2026 — 2 open hazards" in dialog.follows.currentText()
     # The profile's inspector is ticked; an official record needs a second one.
     assert dialog.checked_inspector_ids() == [profile.id]
     qtbot.mouseClick(dialog.start_button, LEFT)
@@ -112,6 +113,7 @@ def test_reinspect_from_choosing_the_company_to_closing_hazards(
     assert dialog.pages.currentIndex() == 1
     assert set(dialog.editors) == {recorded["a1"], recorded["a2"]}
     assert "（泉台）应急检记〔2026〕2号" in dialog.results_header.text()
+    assert "of 2 Nov 2026" in dialog.results_header.text()  # the day as the user writes it
 
     first = dialog.editors[recorded["a1"]]
     qtbot.mouseClick(first.rectified, LEFT)

@@ -212,3 +212,11 @@ def test_the_unit_stays_selected_when_ctrl_is_held(dialog, service, qtbot):
         assert "洛阳镇 is this computer's unit" in dialog.status.text()
     finally:
         qtbot.keyRelease(dialog.units_table, Qt.Key.Key_Control)
+
+
+def test_a_campaigns_period_reads_as_every_date_of_the_window(dialog, qtbot, languages):
+    languages.apply("zh_CN")
+    campaign_dialog = dialog.add_campaign()
+    qtbot.addWidget(campaign_dialog)
+    campaign_dialog.start.setDate(QDate(2026, 5, 1))
+    assert campaign_dialog.start.text() == "2026年05月01日"   # as the dispatch page's period

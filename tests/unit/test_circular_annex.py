@@ -59,6 +59,32 @@ def test_the_circular_lists_every_overdue_major_hazard_in_its_annex(district, tm
                      annex)
 
 
+
+def test_the_annex_headings_towns_and_days_each_keep_to_one_line(district, tmp_path):
+    """A reader of the printed annex sees 逾期天数 and 2026年11月28日 whole, not 逾期天/数 or a 日
+    on a line of its own under the day."""
+    path, overdue = district
+    out = tmp_path / "通报.pdf"
+    assert run(path, "report", "dispatch", *PERIOD, "-o", str(out)) == 0
+    lines = pdf_text(out).splitlines()
+    assert "序号 企业名称 乡镇（街道） 隐患 整改期限 逾期天数 整改责任人" in lines
+    annex = "\n".join(lines[lines.index("逾期未整改重大事故隐患清单"):])
+    for hazard in overdue:
+        day = date.fromisoformat(hazard["deadline"][:10])
+        assert f"{day.year}年{day.month}月{day.day}日" in annex
+        assert hazard["town"] in annex
+
+
+def test_no_line_of_the_circular_begins_with_a_closing_mark(district, tmp_path):
+    """Chinese typesetting never starts a line with ， ； ” 》 and their kind: such a mark hangs
+    at the end of the line before, in the body as in the annex's cells."""
+    path, _ = district
+    out = tmp_path / "通报.pdf"
+    assert run(path, "report", "dispatch", *PERIOD, "-o", str(out)) == 0
+    lines = pdf_text(out).splitlines()
+    assert [line for line in lines if line and line[0] in "，；：？！”’》〉、。）"] == []
+    assert any(line.endswith(("，", "”")) for line in lines)  # some did fall at a line's end
+
 def test_the_statistics_table_carries_the_same_annex(district, tmp_path):
     path, overdue = district
     out = tmp_path / "调度.xlsx"
@@ -119,4 +145,5 @@ def test_hostile_text_is_printed_as_text_and_a_long_description_is_cut(hostile, 
     text = pdf_text(out).replace("\n", "")
     assert "Acme <font size=40>&<a" in text
     assert "<b>王五" in text and "<img src='/etc/passwd'/>" in text
-    assert "另有" in text and "more characters not printed" in text
+    # The English half of the mark may break between two words anywhere the column ends.
+    assert "另有" in text and "more characters not printed" in " ".join(pdf_text(out).split())

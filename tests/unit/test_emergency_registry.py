@@ -326,8 +326,13 @@ def test_the_circular_names_who_is_done_who_has_not_started_and_the_drills(capsy
     assert "关于全区应急预案编修工作情况的通报" in text and "安办〔2026〕1号" in text
     assert "已完成预案编制、修订并备案的1个" in text and "尚未启动的1个" in text
     assert "张坂镇：完成时限2026年11月30日，尚未启动预案编制。" in text
+    # The table writes the deadline as the sentences do, whole on its line.
+    assert "1 洛阳镇 1 1 0 0 2026年11月30日 已完成 1" in text.splitlines()
     assert "洛阳镇1次" in text
     ws = load_workbook(xlsx).active
+    assert ws["A1"].value == "关于全区应急预案编修工作情况的通报"   # one circular, one title
+    assert ws["A2"].value == "安办〔2026〕1号　截至2026年12月5日"   # the day as the PDF writes it
+    assert ws.print_title_rows == "$3:$3"
     rows = {r[1]: r for r in ws.iter_rows(min_row=4, values_only=True) if r[1]}
     assert rows["洛阳镇"][3] == 1 and rows["洛阳镇"][7] == "已完成" and rows["洛阳镇"][9] == 1
     assert rows["张坂镇"][7] == "未启动" and rows["张坂镇"][8] == "是"
@@ -407,7 +412,7 @@ def test_every_plan_change_is_in_the_audit_log(svc):
 
 @pytest.mark.parametrize(("kind", "en", "zh"), [("drill", "a drill", "演练"),
                                                 ("milestone", "a milestone", "节点"),
-                                                ("check", "a station check", "站点检查")])
+                                                ("check", "a station check", "站点督导")])
 def test_a_file_that_is_not_a_photo_is_refused_naming_what_takes_photos_in_words(kind, en, zh):
     from inspector_app import i18n
     from inspector_app.services.attachments import CheckedFile

@@ -174,3 +174,27 @@ def test_english_pages_do_not_gloss_their_words_in_chinese():
             if term not in KEPT_IN_BRACKETS:
                 glossed.setdefault(page.name, []).append(term)
     assert glossed == {}
+# Bold names in the guide that stand for a text the window fills in, not a button's label.
+NOT_A_BUTTON = {"Export written: …", "已写入导出文件：…", "Planned (N)…", "计划检查（N）…"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_button_the_guide_names_is_labelled_so_in_the_window(lang):
+    """A reader looks for the button by the name the guide gives it ("**所选单位的情况表…**"):
+    every bold name ending in … is a label of the window in that language."""
+    from xml.etree import ElementTree
+
+    root = Path(__file__).resolve().parents[2]
+    labels = set()
+    for message in ElementTree.parse(
+            root / "resources/translations/inspector_zh_CN.ts").getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is None or translation.get("type") in ("vanished", "obsolete"):
+            continue
+        text = (message.find("source").text if lang == "en"
+                else "".join(translation.itertext())) or ""
+        labels.add(re.sub(r"\(&\w\)|&(?=\w)", "", text))  # the shortcut's mark is not read
+    named = {bold.split("→")[-1].strip()
+             for page in (guide_dir() / lang).glob("*.md")
+             for bold in re.findall(r"\*\*([^*]+?…)\*\*", page.read_text(encoding="utf-8"))}
+    assert named - NOT_A_BUTTON - labels == set()

@@ -380,7 +380,7 @@ def test_opinion_shows_results_photos_and_the_order(ctx, built, docs, tmp_path, 
     zh = lang == "zh_CN"
     for expected in (sc.COMPANY, f"（泉台）应急复查〔{YEAR}〕1号", order_number,
                      fmt_date(lang, order_issued),
-                     "作出了责令限期整改的决定" if zh else "2026-12-10",
+                     f"作出了责令限期整改的决定［{order_number}］" if zh else "2026-12-10",
                      "未整改到位" if zh else "Not rectified", "已整改" if zh else "Rectified",
                      "2026年12月25日" if zh else "2026-12-25",
                      "整改前" if zh else "Before", "整改后" if zh else "After",

@@ -17,7 +17,7 @@ from inspector_app.services.pdf.page import build_pdf
 
 # Raise when a change to the drawing code changes what a document looks like for the same data;
 # every document is then laid out anew instead of being reused from the render cache.
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 
 _LAYOUTS = {
     DocType.RECORD: record.render_story,

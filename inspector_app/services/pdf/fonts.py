@@ -9,9 +9,11 @@ from __future__ import annotations
 import threading
 
 from reportlab import rl_config
+from reportlab.lib import textsplit
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import paragraph
 
 from inspector_app.errors import InspectorError
 from inspector_app.i18n import N_
@@ -21,6 +23,16 @@ FONT = "WenQuanYi"
 
 # Pure-Python ASCII85 costs ~1 s per photo; binary streams are what every PDF reader expects.
 rl_config.useA85 = 0
+
+# reportlab's CJK line breaking keeps Japanese closing marks off the start of a line, not the
+# Chinese full-width comma, semicolon, colon, marks, quotes and book-title brackets: a circular's
+# line began "，已整改1988项" or "》（已评审/论证）". Such a mark now hangs at the end of the line
+# before, as Chinese typesetting has it. A paragraph of one style reads the string where
+# textsplit keeps it, one of several the name paragraph imported: both are set.
+CHINESE_CANNOT_START = "，；：？！”’》〉"
+for _module in (textsplit, paragraph):
+    if CHINESE_CANNOT_START not in _module.ALL_CANNOT_START:
+        _module.ALL_CANNOT_START += CHINESE_CANNOT_START
 
 _lock = threading.Lock()
 _registered = False

@@ -196,9 +196,10 @@ _TEXTS: dict[str, Bilingual] = {
     "col_for": Bilingual(zh="针对", en="For"),
     "for_problem": Bilingual(zh="第{0}项", en="problem {0}"),
     # re-inspection opinion
-    # FORM: 整改复查意见书 (the decision named is the order to rectify)
+    # FORM: 整改复查意见书 (the decision named is the order to rectify, its number in the
+    # form's full-width ［］: a half-width [ reads as a slip in Chinese text)
     "reinsp_intro": Bilingual(
-        zh="本机关于{order_date}作出了责令限期整改的决定[{order_number}]，经对你单位整改情况进行复查，"
+        zh="本机关于{order_date}作出了责令限期整改的决定［{order_number}］，经对你单位整改情况进行复查，"
         "提出如下意见：",
         en="On {order_date} this authority ordered your company to rectify within a deadline "
         "[{order_number}]. Having re-inspected your company's rectification on {date}, it gives "

@@ -281,10 +281,14 @@ def _annex(hazards: list[dict[str, Any]], font: str, zh: bool, st: CircularStyle
                       Paragraph(esc(_deadline(h["deadline"], zh)), small),
                       "" if h["days_overdue"] is None else h["days_overdue"],
                       Paragraph(_cell(h["responsible"], 60), small)])
-    widths = (10, 36, 18, 53, 24, 13, 16) if zh else (10, 34, 18, 48, 19, 16, 25)
+    # In Chinese each heading, a town such as 开发区管委会 and a day such as 2026年11月28日 keep
+    # to one line: a heading broken as 逾期天/数 or a day whose 日 stands alone reads badly. The
+    # right padding keeps a mark hung at a line's end (”, ，) inside its cell.
+    widths = (9, 32, 21, 51, 25, 15, 17) if zh else (10, 34, 18, 48, 19, 16, 25)
     table = Table(lines, colWidths=[w * mm for w in widths], repeatRows=1)
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), font, 8), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 5),
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (0, -1), "CENTER"),
         ("ALIGN", (5, 1), (5, -1), "RIGHT"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))]))

@@ -1,6 +1,6 @@
-"""The circular on the district's emergency-plan work (全区预案编修工作情况通报), as a numbered
-PDF in the layout of the dispatch circular and as a spreadsheet: each unit done, in progress or
-not started toward its deadline, the overdue filings, and the drills held.
+"""The circular on the district's emergency-plan work (关于全区应急预案编修工作情况的通报), as a
+numbered PDF in the layout of the dispatch circular and as a spreadsheet: each unit done, in
+progress or not started toward its deadline, the overdue filings, and the drills held.
 
 The wording is the office's own report of the figures, not a legal text. The number comes from
 the same per-office counter as the dispatch circular, taken only when the file is written.
@@ -22,7 +22,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from inspector_app.domain.bilingual import counted, written_day
+from inspector_app.domain.bilingual import Bilingual, counted, written_day
 from inspector_app.domain.emergency import (
     PLAN_STATUS_LABELS,
     PROGRESS_LABELS,
@@ -45,6 +45,10 @@ from inspector_app.services.reports.dispatch_xlsx import safe_text
 from inspector_app.storage.circulars_repo import numbering
 from inspector_app.storage.files import write_atomic_checked
 from inspector_app.storage.repositories import SettingsRepo
+
+# One title for the PDF and the spreadsheet: the office files them as one circular.
+TITLE = Bilingual(zh="关于全区应急预案编修工作情况的通报",
+                  en="Circular on the district's emergency-plan work")
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -92,6 +96,13 @@ def _day(d: date | None, zh: bool) -> str:
     return written_day(d, zh)
 
 
+def _deadline(d: date | None, zh: bool) -> str:
+    """A unit's deadline in the table: Chinese as the sentences write a day, English as ISO."""
+    if d is None:
+        return "—"
+    return written_day(d, zh) if zh else d.isoformat()
+
+
 def circular_pdf(db: Database, c: PlanCircular, number: str) -> bytes:
     font = register_fonts()
     zh = c.zh
@@ -101,14 +112,14 @@ def circular_pdf(db: Database, c: PlanCircular, number: str) -> bytes:
     done, doing, idle = (c.count(p) for p in Progress)
     story: list = letterhead(db, number, zh, st)
     if zh:
-        story += [Paragraph("关于全区应急预案编修工作情况的通报", title),
+        story += [Paragraph(TITLE.zh, title),
                   Paragraph("各乡镇（街道）、区直有关部门：", plain),
                   Paragraph(f"截至{_day(c.today, zh)}，全区{len(c.units)}个单位中，已完成预案"
                             f"编制、修订并备案的{done}个，正在推进的{doing}个，尚未启动的{idle}个；"
                             f"登记预案{c.plans}件，已备案{c.filed}件；{c.today.year}年以来共开展"
                             f"应急演练{c.drills}次。现将有关情况通报如下：", base)]
     else:
-        story += [Paragraph("Circular on the district's emergency-plan work", title),
+        story += [Paragraph(TITLE.en, title),
                   Paragraph(f"As of {_day(c.today, zh)}: of {counted(len(c.units), 'unit')}, "
                             f"{done} {'has' if done == 1 else 'have'} compiled, revised and "
                             f"filed their plans, {doing} {'is' if doing == 1 else 'are'} in "
@@ -124,10 +135,11 @@ def circular_pdf(db: Database, c: PlanCircular, number: str) -> bytes:
     body = []
     for n, u in enumerate(c.units, start=1):
         body.append([n, Paragraph(esc(u.unit_name), small), u.plans, u.done, u.in_progress,
-                     u.not_started, u.deadline.isoformat() if u.deadline else "—",
+                     u.not_started, _deadline(u.deadline, zh),
                      label(PROGRESS_LABELS, u.progress, "zh" if zh else "en"), u.drills])
-    t = Table([header, *body], colWidths=[10 * mm, 42 * mm, 14 * mm, 14 * mm, 16 * mm,
-                                          16 * mm, 22 * mm, 18 * mm, 16 * mm], repeatRows=1)
+    # A Chinese deadline is written as the text around it writes it (2026年11月30日), on one line.
+    widths = (10, 42, 14, 14, 14, 14, 26, 18, 16) if zh else (10, 42, 14, 14, 16, 16, 22, 18, 16)
+    t = Table([header, *body], colWidths=[w * mm for w in widths], repeatRows=1)
     style = [("FONT", (0, 0), (-1, -1), font, 8),
              ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
              ("ALIGN", (2, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -204,10 +216,11 @@ def circular_xlsx(c: PlanCircular, number: str) -> bytes:
               ["No.", "Unit", "Plans", "Filed", "In progress", "Not started", "Deadline",
                "Progress", "Overdue", "Drills"])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
-    ws.cell(1, 1, "全区预案编修工作情况通报" if zh else "District emergency-plan work")
+    ws.cell(1, 1, TITLE.zh if zh else TITLE.en)
     ws.cell(1, 1).font = Font(bold=True, size=14)
     ws.cell(1, 1).alignment = Alignment(horizontal="center")
-    ws.cell(2, 1, f"{number}　{'截至' if zh else 'as of'} {c.today.isoformat()}")
+    ws.cell(2, 1, f"{number}　截至{written_day(c.today, zh)}" if zh
+            else f"{number}　as of {c.today.isoformat()}")
     thin = Side(style="thin")
     for col, text in enumerate(header, start=1):
         cell = ws.cell(3, col, text)
@@ -237,6 +250,7 @@ def circular_xlsx(c: PlanCircular, number: str) -> bytes:
     for column in "CDEFGHIJ":
         ws.column_dimensions[column].width = 12
     ws.freeze_panes = "A4"
+    ws.print_title_rows = "3:3"  # a second printed page keeps the headings
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

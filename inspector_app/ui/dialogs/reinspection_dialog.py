@@ -454,7 +454,7 @@ class ReinspectionDialog(QDialog):
         for inspection_id, count in seen.items():
             first = next(h for h in self._hazards if h.finding.inspection_id == inspection_id)
             self.follows.addItem(self.tr("{0} of {1} — %Ln open hazard(s)", "", count).format(
-                first.inspection_number or inspection_id[:8], first.inspection_date),
+                first.inspection_number or inspection_id[:8], show_date(first.inspection_date)),
                 inspection_id)
         self.follows.blockSignals(False)
         self.follows.setCurrentIndex(0 if self.follows.count() else -1)
@@ -603,7 +603,7 @@ class ReinspectionDialog(QDialog):
         self.results_header.setText(
             f"<b>{escape(info.number or '')}</b> &nbsp; {escape(info.company_name)}<br>"
             + escape(self.tr("Follows up {0} of {1} · inspectors: {2}").format(
-                info.follows_number or "", info.follows_date, team)))
+                info.follows_number or "", show_date(info.follows_date), team)))
 
     def _summary_text(self, results: Iterable[ReinspectionResult]) -> str:
         values = list(results)

@@ -34,6 +34,7 @@ from inspector_app.domain.units import UNIT_KIND_LABELS, Campaign, Phase, Target
 from inspector_app.errors import InspectorError, ValidationError
 from inspector_app.services.context import AppContext
 from inspector_app.services.units import KEEP, UnitsService
+from inspector_app.ui.datetimes import localize_edit
 from inspector_app.ui.labels import count_text, list_separator, ui_lang
 
 ERROR_STYLE = "color: #b00020;"
@@ -223,8 +224,7 @@ class CampaignDialog(_Checked):
     def _date(text: str) -> QDateEdit:
         edit = QDateEdit(QDate.fromString(text, "yyyy-MM-dd"))
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        return edit
+        return localize_edit(edit)  # 2026年01月01日 as every date of the window, not ISO
 
     @staticmethod
     def _grid(headers: list[str], rows: list[list[str]]) -> QTableWidget:

@@ -155,7 +155,9 @@ class YearPlanDialog(QDialog):
         top.addWidget(self.generate_button)
 
         self.grid = _Grid(self)
-        self.grid.setHorizontalHeaderLabels([str(m) for m in range(1, 13)])
+        self.grid.setHorizontalHeaderLabels(
+            [self.tr("{0}", "a month's column heading, its number (1月 in Chinese)").format(m)
+             for m in range(1, 13)])
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

@@ -137,6 +137,7 @@ def report_task(control: TaskControl, ctx: AppContext, request: DispatchRequest,
 
 # The drill-down's columns, named as the statistics table names them (translated in the
 # "DrillDownDialog" context), and its coded values.
+DRILL_FIRST = ("company_name", "town")
 DRILL_HEADERS = {
     "company_name": QT_TRANSLATE_NOOP("DrillDownDialog", "Company"),
     "town": QT_TRANSLATE_NOOP("DrillDownDialog", "Town"),
@@ -181,9 +182,12 @@ class DrillDownDialog(QDialog):
                  ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(760, 420)
+        self.resize(900, 420)     # fits a 1024×600 screen
         layout = QVBoxLayout(self)
-        keys = [k for k in (rows[0] if rows else {}) if k != "id"]
+        # Which company first: a town asked about its overdue hazards reads down the companies.
+        given = [k for k in (rows[0] if rows else {}) if k != "id"]
+        keys = [k for k in DRILL_FIRST if k in given] + [k for k in given
+                                                          if k not in DRILL_FIRST]
         self.table = QTableWidget(len(rows), len(keys))
         zh = ui_lang() == "zh_CN"
         self.table.setHorizontalHeaderLabels(

@@ -3,6 +3,7 @@ unit's progress toward its deadline, drills and their follow-up tasks, and the s
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -71,6 +72,9 @@ DONE = QColor("#e6f4ea")
 MAX_COLUMN = 240
 
 
+COUNT_SHARE = re.compile(r"\d+/\d+")   # "1/3": plans filed of the unit's plans
+
+
 def _table() -> QTableWidget:
     table = QTableWidget()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -91,6 +95,9 @@ def _fill(table: QTableWidget, headers: list[str], rows: list[list[object]],
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             item = QTableWidgetItem("" if value is None else str(value))
+            if isinstance(value, int) or COUNT_SHARE.fullmatch(item.text()):
+                # Counts centred under their short headers, as the dispatch table has them.
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             if colours and colours[r] is not None:
                 item.setBackground(QBrush(colours[r]))
             if ids and c == 0:
@@ -593,7 +600,9 @@ class EmergencyPage(Page):
                     continue
                 text = label(MILESTONE_STATUS_LABELS, m["status"], lang)
                 if m["due_on"] and m["status"] != "done":
-                    text += f" ({show_date(m['due_on'])})"
+                    # Chinese brackets the day in its own full-width （）.
+                    text = self.tr("{0} ({1})", "a milestone's status, its due date").format(
+                        text, show_date(m["due_on"]))
                 if m["id"] in late_any:
                     text = "⚠ " + text
                 cells.append(text)
