@@ -111,14 +111,17 @@ _REASONS = {
     "given again: the record changed after it was signed": Bilingual(
         zh="记录签名后有修改，重新签名", en="signed again after the record changed"),
     "governance plan": Bilingual(zh="治理方案", en="governance plan"),
-    # A conflict's reason (services/sync/merge.py), kept with its resolution.
+    "export refused before any file was written; number given back": Bilingual(
+        zh="导出被拒，未写出任何文件；文书编号已退回",
+        en="export refused before any file was written; number given back"),
+}
+# A conflict's reason (services/sync/merge.py), kept with its resolution: said so only on a
+# conflict's line ('number' on a removed signature is what a person typed).
+_CONFLICT_REASONS = {
     "edited on two machines": Bilingual(zh="同一草稿在两台电脑上都有修改",
                                         en="the same draft changed on two computers"),
     "number": Bilingual(zh="同一文书编号印在两份记录上",
                         en="the same number printed on two records"),
-    "export refused before any file was written; number given back": Bilingual(
-        zh="导出被拒，未写出任何文件；文书编号已退回",
-        en="export refused before any file was written; number given back"),
 }
 # Those with details in them (services/signatures.py, services/reinspection.py).
 _REASONS_WITH_DETAILS = (
@@ -158,7 +161,7 @@ class HistoryWriter:
             what = what[0].upper() + what[1:]
         return HistoryLine(when=local_time(e.at), who=e.actor or "", what=what,
                            old=_clip(old, VALUE_MAX), new=_clip(new, VALUE_MAX),
-                           reason=self._reason(e.reason), details=details(e))
+                           reason=self._reason(e.reason, e.entity), details=details(e))
 
     # -- naming things --
     def _item(self, item_id: str) -> Item | None:
@@ -211,11 +214,12 @@ class HistoryWriter:
             return ""  # structured values are in the details
         return str(value)
 
-    def _reason(self, reason: str | None) -> str:
+    def _reason(self, reason: str | None, entity: str) -> str:
         if not reason:
             return ""
-        if reason in _REASONS:
-            return self._(_REASONS[reason])
+        known = _CONFLICT_REASONS if entity == "conflict" else _REASONS
+        if reason in known:
+            return self._(known[reason])
         for pattern, words in _REASONS_WITH_DETAILS:
             found = pattern.fullmatch(reason)
             if found:

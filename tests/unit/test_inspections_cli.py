@@ -186,3 +186,25 @@ def test_the_reasons_the_program_wrote_read_in_chinese(ctx, data_dir, capsys):
     code, out, _ = run(capsys, "--data-dir", str(data_dir.root), "--lang", "en",
                        "inspections", "history", inspection)
     assert "witness to 王厂长's refusal to sign" in out and "2 closed, 1 reopened" in out
+
+
+def test_a_reason_a_person_typed_is_shown_as_typed(ctx, data_dir, capsys):
+    # 'number' is how a number conflict's reason is stored; a person removing a signature may
+    # type the same word, which is theirs, not the conflict's sentence.
+    from inspector_app.storage.audit import AuditLog
+
+    svc = InspectionService(ctx.db, ctx.device, actor="张伟")
+    team = [InspectorRepo(ctx.db, ctx.device.id).add("张伟", "3205001", "泉台区应急管理局").id]
+    inspection = svc.start(company_id=add_company(ctx.db, name="泉台纺织有限公司"),
+                           template_key=add_template(ctx.db), kind="self",
+                           inspector_ids=team)
+    log = AuditLog(ctx.db, ctx.device.id, "张伟")
+    log.record("signature", "s1", "delete", old={"role": "company", "signer": "王厂长"},
+               reason="number", inspection_id=inspection)
+    log.record("conflict", "c1", "review", field="number", new="2026-3", reason="number",
+               inspection_id=inspection)
+    ctx.close()
+    code, out, _ = run(capsys, "--data-dir", str(data_dir.root), "--lang", "en",
+                       "inspections", "history", inspection)
+    assert code == 0
+    assert out.count("the same number printed on two records") == 1, out
