@@ -92,6 +92,12 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def _text(value: dict[str, Any], key: str) -> str:
+    """``value[key]`` as text: empty when missing or null (a log row another computer wrote)."""
+    found = value.get(key)
+    return "" if found is None else str(found)
+
+
 def _json(value: str | None) -> Any:
     if value is None:
         return None
@@ -332,20 +338,26 @@ class HistoryWriter:
         if not isinstance(new, dict):
             return None
         if e.action == "create":
-            kind = self._(_DOCUMENTS.get(new.get("type", ""), Bilingual(zh="文书", en="document")))
-            return (f"{kind}已编号" if self.zh else f"{kind} numbered"), "", new.get("number", "")
+            kind = self._document_kind(new)
+            return (f"{kind}已编号" if self.zh else f"{kind} numbered"), "", _text(new, "number")
         if e.action == "export":
             return (self._(Bilingual(zh="文书已导出",
-                                     en="document exported")), "", new.get("file", ""))
+                                     en="document exported")), "", _text(new, "file"))
         return None
 
     def _document_withdrawn(self, e: AuditEntry) -> tuple[str, str, str] | None:
         old = _json(e.old_value)
         if not isinstance(old, dict):
             return None
-        kind = self._(_DOCUMENTS.get(old.get("type", ""), Bilingual(zh="文书", en="document")))
+        kind = self._document_kind(old)
         return (f"{kind}编号已退回" if self.zh else f"{kind} number given back"), \
-            old.get("number", ""), ""
+            _text(old, "number"), ""
+
+    def _document_kind(self, value: dict[str, Any]) -> str:
+        # The log comes from other computers too: a type of another shape is a document.
+        kind = value.get("type")
+        known = _DOCUMENTS.get(kind) if isinstance(kind, str) else None
+        return self._(known or Bilingual(zh="文书", en="document"))
 
     def _conflict(self, e: AuditEntry) -> tuple[str, str, str] | None:
         if e.action == "resolve":
