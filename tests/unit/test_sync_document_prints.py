@@ -216,3 +216,27 @@ def test_a_pdf_pyhanko_cannot_read_is_refused_not_a_traceback(world, old, new):
         check_bytes("plan.pdf", broken)
     except AttachmentRefused as exc:
         assert "damaged PDF" in str(exc)
+
+
+def test_a_print_whose_signature_pyhanko_cannot_validate_is_not_taken(world, monkeypatch):
+    # pyHanko raises several types on broken CMS data; the refusal keeps the error in its
+    # message, which the import's history stores: the print is left out, the import done.
+    from inspector_app.services import signing
+    from inspector_app.services.pki import PkiService
+    from inspector_app.services.signing import sign_pdf_bytes
+    from tests.unit.test_sync import OWN
+
+    _inspection, sha = _sent_order(world)
+    number = _office_order(world)[1]
+    cert, key, chain = PkiService(world.a.db, world.a.device).unlock(OWN)
+    data = (world.a.data_dir.documents / f"{sha}.pdf").read_bytes()
+    signed = sign_pdf_bytes(data, cert, key, chain)
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("signer_infos should contain exactly one entry")
+
+    monkeypatch.setattr(signing, "validate_pdf_signature", broken)
+    report = world.import_(_with_file(world, signed))
+    _kept(world, report, number, sha)
+    note = next(n for n in report.lines() if number in n)
+    assert "the signature is damaged" in note and "exactly one entry" in note
