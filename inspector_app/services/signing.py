@@ -271,7 +271,9 @@ def verify_pdf_data(data: bytes, pki: PkiService, *, now: datetime | None = None
         signatures = sorted(reader.embedded_signatures, key=lambda s: s.signed_revision)
         revisions = reader.xrefs.total_revisions
     except (PdfReadError, *PDF_READ_ERRORS) as exc:
-        return Verification(False, Message(N_("not a readable PDF ({exc})"), exc=exc))
+        # pyhanko's asserts say nothing: their type then
+        return Verification(False, Message(N_("not a readable PDF ({exc})"),
+                                           exc=str(exc) or type(exc).__name__))
     if not signatures:
         return Verification(False, Message(N_("not signed")))
     roots = pki.trust_roots()

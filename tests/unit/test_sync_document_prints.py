@@ -212,6 +212,7 @@ def test_a_pdf_pyhanko_cannot_read_is_refused_not_a_traceback(world, old, new):
                          pki) is None  # the bundle is refused by the file's own check
     checked = verify_pdf_data(broken, pki)
     assert not checked.ok and "not a readable PDF" in checked.message.localized("en")
+    assert "()" not in checked.message.localized("en")
     try:  # an attachment's check reads less of the file: refused, or taken as it is
         check_bytes("plan.pdf", broken)
     except AttachmentRefused as exc:
