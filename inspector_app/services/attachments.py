@@ -21,6 +21,14 @@ from PIL import Image, UnidentifiedImageError
 from inspector_app.errors import ValidationError, from_read_error
 from inspector_app.i18n import N_
 
+# What pyhanko raises on a damaged or hostile PDF besides its own PdfError: a number that is
+# none (decimal's InvalidOperation, an ArithmeticError), a structure it asserts (no root), a
+# reference to itself, a feature it lacks. Whoever reads a PDF that came from elsewhere
+# catches these, so such a file is refused rather than a traceback.
+PDF_READ_ERRORS: tuple[type[Exception], ...] = (
+    ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError, OSError,
+    NotImplementedError, ArithmeticError, AssertionError)
+
 MAX_BYTES = 50 * 1024 * 1024            # a scanned plan of a few hundred pages fits
 MAX_DOCX_UNPACKED = 200 * 1024 * 1024   # what a DOCX's parts may claim to unpack to, in total
 MAX_DOCX_RATIO = 200                    # XML compresses well, but not a thousandfold
@@ -130,8 +138,7 @@ def _check_pdf(name: str, data: bytes) -> str:
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         encrypted = reader.encrypt_dict is not None
-    except (PdfError, ValueError, KeyError, IndexError, TypeError, AttributeError,
-            RecursionError, OSError, NotImplementedError):
+    except (PdfError, *PDF_READ_ERRORS):
         raise AttachmentRefused(N_("{name}: a damaged PDF that cannot be read."),
                                 name=name) from None
     if encrypted:

@@ -92,6 +92,12 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def _text(value: dict[str, Any], key: str) -> str:
+    """``value[key]`` as text: empty when missing or null (a log row another computer wrote)."""
+    found = value.get(key)
+    return "" if found is None else str(found)
+
+
 def _json(value: str | None) -> Any:
     if value is None:
         return None
@@ -111,14 +117,17 @@ _REASONS = {
     "given again: the record changed after it was signed": Bilingual(
         zh="记录签名后有修改，重新签名", en="signed again after the record changed"),
     "governance plan": Bilingual(zh="治理方案", en="governance plan"),
-    # A conflict's reason (services/sync/merge.py), kept with its resolution.
+    "export refused before any file was written; number given back": Bilingual(
+        zh="导出被拒，未写出任何文件；文书编号已退回",
+        en="export refused before any file was written; number given back"),
+}
+# A conflict's reason (services/sync/merge.py), kept with its resolution: said so only on a
+# conflict's line ('number' on a removed signature is what a person typed).
+_CONFLICT_REASONS = {
     "edited on two machines": Bilingual(zh="同一草稿在两台电脑上都有修改",
                                         en="the same draft changed on two computers"),
     "number": Bilingual(zh="同一文书编号印在两份记录上",
                         en="the same number printed on two records"),
-    "export refused before any file was written; number given back": Bilingual(
-        zh="导出被拒，未写出任何文件；文书编号已退回",
-        en="export refused before any file was written; number given back"),
 }
 # Those with details in them (services/signatures.py, services/reinspection.py).
 _REASONS_WITH_DETAILS = (
@@ -158,7 +167,7 @@ class HistoryWriter:
             what = what[0].upper() + what[1:]
         return HistoryLine(when=local_time(e.at), who=e.actor or "", what=what,
                            old=_clip(old, VALUE_MAX), new=_clip(new, VALUE_MAX),
-                           reason=self._reason(e.reason), details=details(e))
+                           reason=self._reason(e.reason, e.entity), details=details(e))
 
     # -- naming things --
     def _item(self, item_id: str) -> Item | None:
@@ -211,11 +220,12 @@ class HistoryWriter:
             return ""  # structured values are in the details
         return str(value)
 
-    def _reason(self, reason: str | None) -> str:
+    def _reason(self, reason: str | None, entity: str) -> str:
         if not reason:
             return ""
-        if reason in _REASONS:
-            return self._(_REASONS[reason])
+        known = _CONFLICT_REASONS if entity == "conflict" else _REASONS
+        if reason in known:
+            return self._(known[reason])
         for pattern, words in _REASONS_WITH_DETAILS:
             found = pattern.fullmatch(reason)
             if found:
@@ -328,20 +338,26 @@ class HistoryWriter:
         if not isinstance(new, dict):
             return None
         if e.action == "create":
-            kind = self._(_DOCUMENTS.get(new.get("type", ""), Bilingual(zh="文书", en="document")))
-            return (f"{kind}已编号" if self.zh else f"{kind} numbered"), "", new.get("number", "")
+            kind = self._document_kind(new)
+            return (f"{kind}已编号" if self.zh else f"{kind} numbered"), "", _text(new, "number")
         if e.action == "export":
             return (self._(Bilingual(zh="文书已导出",
-                                     en="document exported")), "", new.get("file", ""))
+                                     en="document exported")), "", _text(new, "file"))
         return None
 
     def _document_withdrawn(self, e: AuditEntry) -> tuple[str, str, str] | None:
         old = _json(e.old_value)
         if not isinstance(old, dict):
             return None
-        kind = self._(_DOCUMENTS.get(old.get("type", ""), Bilingual(zh="文书", en="document")))
+        kind = self._document_kind(old)
         return (f"{kind}编号已退回" if self.zh else f"{kind} number given back"), \
-            old.get("number", ""), ""
+            _text(old, "number"), ""
+
+    def _document_kind(self, value: dict[str, Any]) -> str:
+        # The log comes from other computers too: a type of another shape is a document.
+        kind = value.get("type")
+        known = _DOCUMENTS.get(kind) if isinstance(kind, str) else None
+        return self._(known or Bilingual(zh="文书", en="document"))
 
     def _conflict(self, e: AuditEntry) -> tuple[str, str, str] | None:
         if e.action == "resolve":

@@ -48,6 +48,7 @@ from inspector_app.domain.text import printable
 from inspector_app.errors import CorruptFileError, InspectorError, ValidationError, from_read_error
 from inspector_app.i18n import N_, Message
 from inspector_app.paths import chinese_font
+from inspector_app.services.attachments import PDF_READ_ERRORS
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, pem
 from inspector_app.services.progress import Progress
 from inspector_app.storage.files import write_atomic_checked
@@ -269,8 +270,10 @@ def verify_pdf_data(data: bytes, pki: PkiService, *, now: datetime | None = None
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         signatures = sorted(reader.embedded_signatures, key=lambda s: s.signed_revision)
         revisions = reader.xrefs.total_revisions
-    except (PdfReadError, ValueError, KeyError) as exc:
-        return Verification(False, Message(N_("not a readable PDF ({exc})"), exc=exc))
+    except (PdfReadError, *PDF_READ_ERRORS) as exc:
+        # pyhanko's asserts say nothing: their type then
+        return Verification(False, Message(N_("not a readable PDF ({exc})"),
+                                           exc=str(exc) or type(exc).__name__))
     if not signatures:
         return Verification(False, Message(N_("not signed")))
     roots = pki.trust_roots()

@@ -186,3 +186,47 @@ def test_the_reasons_the_program_wrote_read_in_chinese(ctx, data_dir, capsys):
     code, out, _ = run(capsys, "--data-dir", str(data_dir.root), "--lang", "en",
                        "inspections", "history", inspection)
     assert "witness to 王厂长's refusal to sign" in out and "2 closed, 1 reopened" in out
+
+
+def test_a_reason_a_person_typed_is_shown_as_typed(ctx, data_dir, capsys):
+    # 'number' is how a number conflict's reason is stored; a person removing a signature may
+    # type the same word, which is theirs, not the conflict's sentence.
+    from inspector_app.storage.audit import AuditLog
+
+    svc = InspectionService(ctx.db, ctx.device, actor="张伟")
+    team = [InspectorRepo(ctx.db, ctx.device.id).add("张伟", "3205001", "泉台区应急管理局").id]
+    inspection = svc.start(company_id=add_company(ctx.db, name="泉台纺织有限公司"),
+                           template_key=add_template(ctx.db), kind="self",
+                           inspector_ids=team)
+    log = AuditLog(ctx.db, ctx.device.id, "张伟")
+    log.record("signature", "s1", "delete", old={"role": "company", "signer": "王厂长"},
+               reason="number", inspection_id=inspection)
+    log.record("conflict", "c1", "review", field="number", new="2026-3", reason="number",
+               inspection_id=inspection)
+    ctx.close()
+    code, out, _ = run(capsys, "--data-dir", str(data_dir.root), "--lang", "en",
+                       "inspections", "history", inspection)
+    assert code == 0
+    assert out.count("the same number printed on two records") == 1, out
+
+
+@pytest.mark.parametrize("value", [{"type": "order", "number": 5}, {"type": ["order"]},
+                                   {"type": "order", "number": None}])
+def test_a_document_line_of_odd_stored_values_is_shown(ctx, data_dir, capsys, value):
+    # The audit log comes from other computers too: a value of another shape is shown as it
+    # is, not an internal error for the whole history.
+    from inspector_app.storage.audit import AuditLog
+
+    svc = InspectionService(ctx.db, ctx.device, actor="张伟")
+    team = [InspectorRepo(ctx.db, ctx.device.id).add("张伟", "3205001", "泉台区应急管理局").id]
+    inspection = svc.start(company_id=add_company(ctx.db, name="泉台纺织有限公司"),
+                           template_key=add_template(ctx.db), kind="self",
+                           inspector_ids=team)
+    log = AuditLog(ctx.db, ctx.device.id, "张伟")
+    log.record("document", "d1", "delete", old=value, reason="r", inspection_id=inspection)
+    log.record("document", "d2", "create", new=value, inspection_id=inspection)
+    ctx.close()
+    code, out, err = run(capsys, "--data-dir", str(data_dir.root), "--lang", "en",
+                         "inspections", "history", inspection)
+    assert code == 0, err
+    assert "number given back" in out and "numbered" in out

@@ -190,3 +190,54 @@ def test_a_print_signed_before_its_signers_certificate_expired_is_taken(world, m
     report = world.import_(world.export(world.a))
     assert report.tables["documents"].updated == 1 and not report.tables["documents"].skipped
     assert _office_order(world)[2] == signed != sha
+
+
+# A number in the cross-reference table that is none (pyhanko's decimal refuses it) and an
+# entry so broken the PDF's root is looked up in nothing (pyhanko asserts): found by feeding
+# mutated prints to the import's checks.
+@pytest.mark.parametrize("old, new", [(b"0 8\n", b"0 8.1.\n"),
+                                      (b"0000000000 65535 f", b"0.0.0 65535 f")])
+def test_a_pdf_pyhanko_cannot_read_is_refused_not_a_traceback(world, old, new):
+    from inspector_app.services.attachments import AttachmentRefused, check_bytes
+    from inspector_app.services.pki import PkiService
+    from inspector_app.services.signing import verify_pdf_data
+    from inspector_app.services.sync.files import check_pdf, print_problem
+
+    data = _any_pdf()
+    assert old in data
+    broken = data.replace(old, new, 1)
+    assert check_pdf(broken) == "it is not a readable PDF"
+    pki = PkiService(world.office.db, world.office.device)
+    assert print_problem(broken, {"inspection_id": "x", "doc_type": "order", "number": "1"},
+                         pki) is None  # the bundle is refused by the file's own check
+    checked = verify_pdf_data(broken, pki)
+    assert not checked.ok and "not a readable PDF" in checked.message.localized("en")
+    assert "()" not in checked.message.localized("en")
+    try:  # an attachment's check reads less of the file: refused, or taken as it is
+        check_bytes("plan.pdf", broken)
+    except AttachmentRefused as exc:
+        assert "damaged PDF" in str(exc)
+
+
+def test_a_print_whose_signature_pyhanko_cannot_validate_is_not_taken(world, monkeypatch):
+    # pyHanko raises several types on broken CMS data; the refusal keeps the error in its
+    # message, which the import's history stores: the print is left out, the import done.
+    from inspector_app.services import signing
+    from inspector_app.services.pki import PkiService
+    from inspector_app.services.signing import sign_pdf_bytes
+    from tests.unit.test_sync import OWN
+
+    _inspection, sha = _sent_order(world)
+    number = _office_order(world)[1]
+    cert, key, chain = PkiService(world.a.db, world.a.device).unlock(OWN)
+    data = (world.a.data_dir.documents / f"{sha}.pdf").read_bytes()
+    signed = sign_pdf_bytes(data, cert, key, chain)
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("signer_infos should contain exactly one entry")
+
+    monkeypatch.setattr(signing, "validate_pdf_signature", broken)
+    report = world.import_(_with_file(world, signed))
+    _kept(world, report, number, sha)
+    note = next(n for n in report.lines() if number in n)
+    assert "the signature is damaged" in note and "exactly one entry" in note

@@ -18,7 +18,7 @@ from typing import Any
 
 from inspector_app.errors import ValidationError, from_os_error
 from inspector_app.i18n import N_, Clause, Message
-from inspector_app.services.attachments import AttachmentRefused, check_bytes
+from inspector_app.services.attachments import PDF_READ_ERRORS, AttachmentRefused, check_bytes
 from inspector_app.services.pki import PkiService
 from inspector_app.services.progress import Progress
 from inspector_app.services.sync.bundle import refuse, sha256
@@ -84,8 +84,7 @@ def check_pdf(data: bytes) -> str | None:
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         pages = int(reader.root["/Pages"]["/Count"])
-    except (PdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            RecursionError, OSError):
+    except (PdfError, *PDF_READ_ERRORS):
         return "it is not a readable PDF"
     return None if pages > 0 else "the PDF has no pages"
 
@@ -145,8 +144,7 @@ def print_problem(data: bytes, row: Mapping[str, Any], pki: PkiService) -> Messa
         info = _info(reader.trailer)
         title, code = str(info.get("/Title") or ""), str(info.get("/Keywords") or "")
         signed = bool(reader.embedded_signatures)
-    except (PdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            RecursionError, OSError):
+    except (PdfError, *PDF_READ_ERRORS):
         return Message(N_("it is not a readable PDF"))
     try:
         named: dict[str, Any] | None = parse_qr_payload(code)

@@ -130,7 +130,11 @@ def _param_json(value: Any) -> Any:
         return {"clause": _param_json(value.inner)}
     if isinstance(value, Sentence):
         return {"sentence": _param_json(value.value)}
-    return value
+    if value is None or isinstance(value, str | int | float | bool | list | dict):
+        return value
+    # Another object (an exception a library raised on a hostile file, a path) is stored
+    # as the text it shows; json would refuse it and the import's history with it.
+    return str(value)
 
 
 def message_from_json(stored: Any) -> Message | str:
