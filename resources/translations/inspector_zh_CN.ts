@@ -3050,7 +3050,7 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>ItemPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="93"/>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="252"/>
         <source>&amp;Note (press N to type, Esc to go back):</source>
         <translation>备注(&amp;N)（按 N 输入，Esc 返回）：</translation>
     </message>
@@ -3089,6 +3089,11 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <location filename="../../inspector_app/ui/widgets/item_panel.py" line="217"/>
         <source>Situation (official wording)</source>
         <translation>情形（原文）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="251"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
     </message>
 </context>
 <context>
