@@ -3056,7 +3056,7 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>ItemPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="93"/>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="252"/>
         <source>&amp;Note (press N to type, Esc to go back):</source>
         <translation>备注(&amp;N)（按 N 输入，Esc 返回）：</translation>
     </message>
@@ -3095,6 +3095,11 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <location filename="../../inspector_app/ui/widgets/item_panel.py" line="217"/>
         <source>Situation (official wording)</source>
         <translation>情形（原文）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="251"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
     </message>
 </context>
 <context>
@@ -3504,37 +3509,61 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="158"/>
-        <source>Description:</source>
-        <translation>隐患描述：</translation>
-    </message>
-    <message>
         <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="159"/>
-        <source>Grade:</source>
-        <translation>隐患等级：</translation>
+        <source>&amp;Description:</source>
+        <translation>隐患描述(&amp;D)：</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="160"/>
-        <source>Rectification requirement:</source>
-        <translation>整改要求：</translation>
+        <source>&amp;Grade:</source>
+        <translation>隐患等级(&amp;G)：</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="161"/>
-        <source>Deadline:</source>
-        <translation>整改期限：</translation>
+        <source>Rectification &amp;requirement:</source>
+        <translation>整改要求(&amp;R)：</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="162"/>
-        <source>Responsible person:</source>
-        <translation>整改责任人：</translation>
+        <source>D&amp;eadline:</source>
+        <translation>整改期限(&amp;E)：</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="163"/>
-        <source>On-the-spot measure:</source>
-        <translation>现场处理措施：</translation>
+        <source>Responsible &amp;person:</source>
+        <translation>整改责任人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="192"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="164"/>
+        <source>On-the-&amp;spot measure:</source>
+        <translation>现场处理措施(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation type="vanished">隐患描述：</translation>
+    </message>
+    <message>
+        <source>Grade:</source>
+        <translation type="vanished">隐患等级：</translation>
+    </message>
+    <message>
+        <source>Rectification requirement:</source>
+        <translation type="vanished">整改要求：</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation type="vanished">整改期限：</translation>
+    </message>
+    <message>
+        <source>Responsible person:</source>
+        <translation type="vanished">整改责任人：</translation>
+    </message>
+    <message>
+        <source>On-the-spot measure:</source>
+        <translation type="vanished">现场处理措施：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="193"/>
         <source>Describe the hazard.</source>
         <translation>请描述隐患。</translation>
     </message>

@@ -196,6 +196,7 @@ def test_signed_inspection_opens_read_only_and_amends(qtbot, ctx, service, team,
     assert "Signed and locked" in win.banner.text()
     win.select_item("a1")
     assert not win.panel.editor.isEnabled()
+    assert win.panel.note_label.text() == "&Note:"  # no "press N to type" where nothing types
     key(qtbot, win, Qt.Key.Key_2)
     assert service.get(inspection).answers["a1"] == "compliant"
     assert win.act_amend.isVisible() and not win.act_complete.isEnabled()

@@ -181,3 +181,20 @@ def test_the_view_menu_names_each_page_as_its_title_reads(window, qtbot):
     assert "Plans & drills" in shown
     plans = next(a for a in window.page_actions if a.iconText() == "Plans & drills")
     assert "Plans & drills" in plans.toolTip() and "&&" not in plans.toolTip()
+
+
+def test_alt_and_a_letter_reach_each_field_of_a_hazard(qtbot, window):
+    from PySide6.QtCore import QDate
+
+    dialog = NewHazardDialog(QDate.currentDate(), window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    for letter, field in ((Qt.Key.Key_R, dialog.requirement), (Qt.Key.Key_E, dialog.deadline),
+                          (Qt.Key.Key_P, dialog.responsible), (Qt.Key.Key_S, dialog.onsite),
+                          (Qt.Key.Key_G, dialog.grade), (Qt.Key.Key_D, dialog.description)):
+        qtbot.keyClick(dialog.focusWidget(), letter, Qt.KeyboardModifier.AltModifier)
+        focused = dialog.focusWidget()
+        assert focused is field or field.isAncestorOf(focused), letter

@@ -254,10 +254,15 @@ def hazards_table(lang: str, findings: list[Finding]) -> Table:
 def hazards_section(sheet: Sheet, title: str) -> list[Flowable]:
     lang = sheet.lang
     findings = sheet.data.record.findings
-    out: list[Flowable] = layout.section(title, lang)
     if not findings:
-        return [*out, para(t(lang, "no_hazards"), styles(lang).body)]
-    return [*out, hazards_table(lang, findings)]
+        return [*layout.section(title, lang), para(t(lang, "no_hazards"), styles(lang).body)]
+    # A hazard's row (description, legal basis, responsible person) is often taller than the
+    # usual 30 mm: the title would stand alone at the foot of a page, its table on the next.
+    # Up to half a page, the title waits for room for the header and the first hazard.
+    first = min(findings, key=lambda f: f.seq)
+    first_rows = hazards_table(lang, [first]).wrap(FRAME_W, 1e9)[1]
+    need = min(max(30 * mm, first_rows + 12 * mm), 120 * mm)
+    return [*layout.section(title, lang, need), hazards_table(lang, findings)]
 
 
 # -- photos ----------------------------------------------------------------------------------------

@@ -90,7 +90,7 @@ class ItemPanel(QWidget):
         self._show_gallery()
 
     def retranslate(self) -> None:
-        self.note_label.setText(self.tr("&Note (press N to type, Esc to go back):"))
+        self._note_label_text()
         if self.item is None:
             self.text.setText(self.tr("Choose an item on the left."))
         self._gallery_title()
@@ -240,10 +240,16 @@ class ItemPanel(QWidget):
         if self.editor is not None:
             self.editor.setEnabled(not self.read_only)
         self.note.setReadOnly(self.read_only)
+        self._note_label_text()
         if self.gallery is not None:
             self.gallery.set_read_only(self.read_only)
         if self.hazard is not None:
             self.hazard.set_read_only(self.read_only)
+
+    def _note_label_text(self) -> None:
+        # A locked record takes no typing: "press N to type" would promise what N cannot do.
+        self.note_label.setText(self.tr("&Note:") if self.read_only
+                                else self.tr("&Note (press N to type, Esc to go back):"))
 
     @staticmethod
     def _clear(layout: QVBoxLayout) -> None:
