@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.bilingual import Bilingual, counted, written_day
 from inspector_app.domain.units import Campaign, Period, Unit, UnitKind
-from inspector_app.errors import ValidationError, from_os_error
+from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_
 from inspector_app.services.progress import Cancelled, Progress
 from inspector_app.services.reports.dispatch_xlsx import TableTitle, dispatch_xlsx
@@ -33,7 +33,7 @@ from inspector_app.storage.dispatch_stats import (
     drill_down,
     weekly_trend,
 )
-from inspector_app.storage.files import write_atomic_checked
+from inspector_app.storage.files import is_folder, write_atomic_checked
 from inspector_app.storage.repositories import SettingsRepo
 from inspector_app.storage.unit_inspections import UnitInspections, unit_inspection_counts
 from inspector_app.storage.units_repo import CampaignRepo, UnitRepo
@@ -147,19 +147,14 @@ def prepare(db: Database, request: DispatchRequest, device_id: str) -> DispatchR
 
 def check_output(path: Path) -> str:
     """The output's format, refusing what cannot be written before any work is done."""
-    try:
-        # A USB stick pulled out answers EIO here, not False.
-        is_folder, folder_there = path.is_dir(), path.parent.is_dir()
-    except OSError as exc:
-        raise from_os_error(exc, exc.filename or path) from exc
-    if is_folder:
+    if is_folder(path):
         raise ValidationError(N_("{path} is a folder; give a file name."), path=path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ValidationError(N_("{path}: the report is written as .xlsx or .pdf, "
                                  "not {value}."),
                               path=path, value=suffix or 'a file without an extension')
-    if not folder_there:
+    if not is_folder(path.parent):
         raise ValidationError(N_("The folder {parent} does not exist."), parent=path.parent)
     return suffix
 

@@ -42,15 +42,21 @@ def _name_max(folder: Path) -> int:
         return _DEFAULT_NAME_MAX
 
 
+def is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; a device that went away (a USB stick pulled out answers
+    EIO here, not False) is told as the user's error, naming the path."""
+    try:
+        return path.is_dir()
+    except OSError as exc:
+        raise from_os_error(exc, exc.filename or path) from exc
+
+
 def check_output_target(target: Path) -> None:
     """Refuse a target that cannot or must not be replaced by a regular file, in plain words."""
     target = Path(target)
     name_bytes = len(os.fsencode(target.name))
     folder = target.parent
-    try:
-        folder_there = folder.is_dir()  # a USB stick pulled out answers EIO here, not False
-    except OSError as exc:
-        raise from_os_error(exc, folder) from exc
+    folder_there = is_folder(folder)
     if folder_there and name_bytes + _TEMP_EXTRA > _name_max(folder):
         raise OutputTargetError(
             N_("The file name is too long for this file system ({name_bytes} bytes; at most "
