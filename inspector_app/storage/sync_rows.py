@@ -346,15 +346,22 @@ def other_device_of_certificate(db: Database, serial: str, device_id: str) -> st
     return row[0] if row else None
 
 
+_IN_CHUNK = 500  # ids bound per statement, well under SQLite's limit on parameters
+
+
+def _rows_in(db: Database, sql: str, ids: list[str], *before: Any) -> Iterator[Any]:
+    """The rows of ``sql`` (its ``{marks}`` the placeholders of an IN list, after the
+    parameters ``before``) for every id, a few hundred ids at a time."""
+    for start in range(0, len(ids), _IN_CHUNK):
+        part = ids[start:start + _IN_CHUNK]
+        yield from db.execute(sql.format(marks=",".join("?" * len(part))), [*before, *part])
+
+
 def amended_by(db: Database, inspection_ids: list[str], device_id: str) -> set[str]:
     """Those of these inspections that a revision written by this device already amends."""
-    found: set[str] = set()
-    for start in range(0, len(inspection_ids), 500):
-        part = inspection_ids[start:start + 500]
-        found.update(r[0] for r in db.execute(
-            f"SELECT supersedes_id FROM inspections WHERE device_id = ? AND supersedes_id IN "
-            f"({','.join('?' * len(part))})", [device_id, *part]))
-    return found
+    return {row[0] for row in _rows_in(
+        db, "SELECT supersedes_id FROM inspections WHERE device_id = ? AND supersedes_id IN "
+        "({marks})", inspection_ids, device_id)}
 
 
 def issued_here_at(db: Database, serial: str) -> str | None:
@@ -389,24 +396,16 @@ def signers_in_history(db: Database, device_id: str) -> Iterator[str | None]:
 
 def seen_from(db: Database, inspection_ids: list[str], peer: str) -> set[str]:
     """Those of these inspections this computer has received from ``peer`` as its own."""
-    found: set[str] = set()
-    for start in range(0, len(inspection_ids), 500):
-        part = inspection_ids[start:start + 500]
-        found.update(row[0] for row in db.execute(
-            f"SELECT inspection_id FROM sync_seen WHERE peer_device = ? AND inspection_id IN "
-            f"({','.join('?' * len(part))})", [peer, *part]))
-    return found
+    return {row[0] for row in _rows_in(
+        db, "SELECT inspection_id FROM sync_seen WHERE peer_device = ? AND inspection_id IN "
+        "({marks})", inspection_ids, peer)}
 
 
 def status_and_device(db: Database, inspection_ids: list[str]) -> dict[str, tuple[str, str]]:
     """Status and device of these inspections as they are here."""
-    found: dict[str, tuple[str, str]] = {}
-    for start in range(0, len(inspection_ids), 500):
-        part = inspection_ids[start:start + 500]
-        for row in db.execute(f"SELECT id, status, device_id FROM inspections WHERE id IN "
-                              f"({','.join('?' * len(part))})", part):
-            found[row[0]] = (row[1], row[2])
-    return found
+    return {row[0]: (row[1], row[2]) for row in _rows_in(
+        db, "SELECT id, status, device_id FROM inspections WHERE id IN ({marks})",
+        inspection_ids)}
 
 
 def device_people(db: Database, device_ids: list[str]
@@ -430,21 +429,14 @@ def results_of_findings(db: Database, finding_ids: list[str]
                         ) -> Iterator[tuple[str, str, str]]:
     """(hazard id, result, re-inspection id) of every re-inspection result here for these
     hazards (a few hundred ids at a time)."""
-    for start in range(0, len(finding_ids), 500):
-        part = finding_ids[start:start + 500]
-        yield from db.execute(
-            f"SELECT finding_id, result, reinspection_id FROM reinspection_results "
-            f"WHERE finding_id IN ({','.join('?' * len(part))})", part)
+    yield from _rows_in(db, "SELECT finding_id, result, reinspection_id FROM "
+                        "reinspection_results WHERE finding_id IN ({marks})", finding_ids)
 
 
 def inspector_names(db: Database, inspector_ids: list[str]) -> dict[str, str]:
     """Each of these inspectors' name here (a few hundred ids at a time)."""
-    names: dict[str, str] = {}
-    for start in range(0, len(inspector_ids), 500):
-        part = inspector_ids[start:start + 500]
-        names.update(db.execute(f"SELECT id, name FROM inspectors "
-                                f"WHERE id IN ({','.join('?' * len(part))})", part).fetchall())
-    return names
+    return dict(_rows_in(db, "SELECT id, name FROM inspectors WHERE id IN ({marks})",
+                         inspector_ids))
 
 
 def inspector_names_of_device(db: Database, device_id: str) -> list[str]:
@@ -477,24 +469,17 @@ def latest_record_signature(db: Database, inspection_id: str
 
 def with_record_signature(db: Database, inspection_ids: list[str]) -> set[str]:
     """Which of these inspections have a record signature here."""
-    found: set[str] = set()
-    for start in range(0, len(inspection_ids), 500):
-        part = inspection_ids[start:start + 500]
-        found.update(row[0] for row in db.execute(
-            f"SELECT DISTINCT inspection_id FROM record_signatures WHERE inspection_id IN "
-            f"({','.join('?' * len(part))})", part))
-    return found
+    return {row[0] for row in _rows_in(
+        db, "SELECT DISTINCT inspection_id FROM record_signatures WHERE inspection_id IN "
+        "({marks})", inspection_ids)}
 
 
 def documents_numbered(db: Database, numbers: list[str]) -> dict[str, set[str]]:
     """The ids of the documents here printed with each of these numbers, by number."""
     found: dict[str, set[str]] = {}
-    for start in range(0, len(numbers), 500):
-        part = numbers[start:start + 500]
-        for number, document_id in db.execute(
-                f"SELECT number, id FROM documents WHERE number IN "
-                f"({','.join('?' * len(part))})", part):
-            found.setdefault(number, set()).add(document_id)
+    for number, document_id in _rows_in(
+            db, "SELECT number, id FROM documents WHERE number IN ({marks})", numbers):
+        found.setdefault(number, set()).add(document_id)
     return found
 
 
