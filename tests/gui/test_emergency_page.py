@@ -16,6 +16,7 @@ from inspector_app.ui.pages.emergency import (
     NewPlanDialog,
     StatusDialog,
 )
+from tests.failing_disk import fail_on
 
 
 @pytest.fixture
@@ -351,21 +352,6 @@ def test_a_refusal_goes_once_the_user_changes_what_it_was_about(qtbot, page, svc
     assert drill.error.text() == ""
 
 
-def _unreadable(monkeypatch, path):
-    """``path`` reads as on a USB stick pulled out mid-read: EIO, the system's own words."""
-    import errno
-    from pathlib import Path
-
-    real = Path.read_bytes
-
-    def read_bytes(self):
-        if self == path:
-            raise OSError(errno.EIO, "Input/output error")
-        return real(self)
-
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
-
-
 def test_a_plan_file_the_stick_cannot_give_is_named_with_the_reason(qtbot, page, svc, tmp_path,
                                                                     monkeypatch):
     from inspector_app.ui import messages
@@ -375,7 +361,7 @@ def test_a_plan_file_the_stick_cannot_give_is_named_with_the_reason(qtbot, page,
     plan = svc.add_plan(title="P", plan_type="special", unit_id=svc.units.find("洛阳镇").id)
     gone = tmp_path / "预案.pdf"
     gone.write_bytes(b"%PDF-1.4 whatever")
-    _unreadable(monkeypatch, gone)
+    fail_on(monkeypatch, "read_bytes", gone)
     assert not page.attach(plan["id"], gone)
     assert str(gone) in shown[-1] and "Input/output error" in shown[-1]
     assert "USB stick" in shown[-1]
@@ -396,7 +382,7 @@ def test_a_drill_photo_the_stick_cannot_give_is_named_and_nothing_is_saved(
     photo = tmp_path / "drill.jpg"
     Image.new("RGB", (40, 30), "red").save(photo, "JPEG")
     dialog.photos.add([photo])
-    _unreadable(monkeypatch, photo)
+    fail_on(monkeypatch, "read_bytes", photo)
     dialog.save()
     assert str(photo) in dialog.error.text() and "Input/output error" in dialog.error.text()
     assert dialog.result() != dialog.DialogCode.Accepted and svc.repo.drills() == []

@@ -158,7 +158,8 @@ def test_chinese_tooltips_drop_the_mnemonic(qtbot, window):
     assert window.inspections_page.new_button.toolTip() == "新建检查 (Ctrl+N)"
 
 
-def test_tab_leaves_a_multi_line_field_for_the_next_one(qtbot, window):
+def _hazard_dialog_in_front(qtbot, window):
+    """A new hazard's dialog, shown and active: keys typed go to it."""
     from PySide6.QtCore import QDate
 
     dialog = NewHazardDialog(QDate.currentDate(), window)
@@ -167,6 +168,11 @@ def test_tab_leaves_a_multi_line_field_for_the_next_one(qtbot, window):
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def test_tab_leaves_a_multi_line_field_for_the_next_one(qtbot, window):
+    dialog = _hazard_dialog_in_front(qtbot, window)
     dialog.description.setFocus()
     qtbot.keyClicks(dialog.description, "expired")
     qtbot.keyClick(dialog.description, Qt.Key.Key_Tab)
@@ -184,14 +190,7 @@ def test_the_view_menu_names_each_page_as_its_title_reads(window, qtbot):
 
 
 def test_alt_and_a_letter_reach_each_field_of_a_hazard(qtbot, window):
-    from PySide6.QtCore import QDate
-
-    dialog = NewHazardDialog(QDate.currentDate(), window)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog = _hazard_dialog_in_front(qtbot, window)
     for letter, field in ((Qt.Key.Key_R, dialog.requirement), (Qt.Key.Key_E, dialog.deadline),
                           (Qt.Key.Key_P, dialog.responsible), (Qt.Key.Key_S, dialog.onsite),
                           (Qt.Key.Key_G, dialog.grade), (Qt.Key.Key_D, dialog.description)):

@@ -21,6 +21,7 @@ from inspector_app.ui.widgets import photo_gallery
 from inspector_app.ui.widgets.photo_gallery import PhotoGallery, PhotosModel
 from tests import images
 from tests.factories import SMALL_TEMPLATE, add_company, add_template
+from tests.failing_disk import fail_on
 from tests.pdf_scenarios import sign_missing
 
 INGEST_TIMEOUT_MS = 30_000
@@ -424,63 +425,23 @@ def test_photos_added_in_the_window_get_their_print_copies_in_the_background(
 
 def test_a_dropped_folder_that_cannot_be_read_is_named_with_the_reason(qtbot, gallery, tmp_path,
                                                                        monkeypatch):
-    import errno
-    from pathlib import Path
-
     folder = tmp_path / "DCIM"
     folder.mkdir()
     images.jpeg(folder / "a.jpg")
-    real = Path.iterdir
-
-    def iterdir(self):
-        if self == folder:
-            raise OSError(errno.EIO, "Input/output error", str(self))
-        return real(self)
-
-    monkeypatch.setattr(Path, "iterdir", iterdir)
+    fail_on(monkeypatch, "iterdir", folder)
     gallery.add_files([folder])
     assert not gallery.is_busy() and gallery.model.rowCount() == 0
     told = gallery.message_box.text()
     assert str(folder) in told and "Input/output error" in told and "USB stick" in told
 
 
-def test_a_photo_the_stick_cannot_give_is_listed_as_not_added_with_the_reason(
-        qtbot, gallery, photos, inspection, tmp_path, monkeypatch):
-    import errno
-    from pathlib import Path
-
+# read_bytes: the stick stops giving the photo's bytes; stat: asking whether a dropped name is
+# a folder already answers EIO (the stick pulled out after the drop).
+@pytest.mark.parametrize("method", ["read_bytes", "stat"])
+def test_a_photo_the_stick_cannot_give_is_listed_as_not_added_and_the_others_come_in(
+        qtbot, gallery, photos, inspection, tmp_path, monkeypatch, method):
     good, gone = images.jpeg(tmp_path / "a.jpg"), images.jpeg(tmp_path / "b.jpg", seed=2)
-    real = Path.read_bytes
-
-    def read_bytes(self):
-        if self == gone:
-            raise OSError(errno.EIO, "Input/output error")
-        return real(self)
-
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    results = add_and_wait(qtbot, gallery, lambda: gallery.add_files([good, gone]))
-    assert [r.status for r in results] == ["added", "refused"]
-    told = gallery.refusal_dialog.informativeText()
-    assert "b.jpg" in told and "Input/output error" in told
-    assert [p.original_name for p in photos.list(inspection)] == ["a.jpg"]
-
-
-def test_a_dropped_photo_the_stick_no_longer_answers_for_is_listed_and_the_others_added(
-        qtbot, gallery, photos, inspection, tmp_path, monkeypatch):
-    """The stick pulled out after the drop: asking whether a dropped name is a folder answers
-    EIO; that file is listed as not added with the reason, the others come in."""
-    import errno
-    from pathlib import Path
-
-    good, gone = images.jpeg(tmp_path / "a.jpg"), images.jpeg(tmp_path / "b.jpg", seed=2)
-    real_stat = Path.stat
-
-    def stat(self, *args, **kwargs):
-        if self == gone:
-            raise OSError(errno.EIO, "Input/output error", str(self))
-        return real_stat(self, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "stat", stat)
+    fail_on(monkeypatch, method, gone)
     results = add_and_wait(qtbot, gallery, lambda: gallery.add_files([good, gone]))
     assert [r.status for r in results] == ["added", "refused"]
     told = gallery.refusal_dialog.informativeText()
@@ -492,20 +453,10 @@ def test_a_dropped_folder_that_cannot_be_read_does_not_keep_the_other_files_out(
         qtbot, gallery, photos, inspection, tmp_path, monkeypatch):
     """The folder is named with its reason; the photos dropped with it come in all the same
     (nothing tells the user they were left out)."""
-    import errno
-    from pathlib import Path
-
     folder = tmp_path / "DCIM"
     folder.mkdir()
     good = images.jpeg(tmp_path / "a.jpg")
-    real = Path.iterdir
-
-    def iterdir(self):
-        if self == folder:
-            raise OSError(errno.EIO, "Input/output error", str(self))
-        return real(self)
-
-    monkeypatch.setattr(Path, "iterdir", iterdir)
+    fail_on(monkeypatch, "iterdir", folder)
     results = add_and_wait(qtbot, gallery, lambda: gallery.add_files([folder, good]))
     assert [r.status for r in results] == ["added"]
     assert [p.original_name for p in photos.list(inspection)] == ["a.jpg"]

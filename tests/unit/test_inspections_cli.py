@@ -150,8 +150,8 @@ def test_display_width_and_clip():
     assert clip("short", 10) == "short"
 
 
-def test_the_reasons_the_program_wrote_read_in_chinese(ctx, data_dir, capsys):
-    # The audit log keeps them in English (synchronised, never rewritten), with their details.
+def _inspection_and_its_log(ctx):
+    """A self-inspection by 张伟 and the audit log its history is read from."""
     from inspector_app.storage.audit import AuditLog
 
     svc = InspectionService(ctx.db, ctx.device, actor="张伟")
@@ -159,7 +159,12 @@ def test_the_reasons_the_program_wrote_read_in_chinese(ctx, data_dir, capsys):
     inspection = svc.start(company_id=add_company(ctx.db, name="泉台纺织有限公司"),
                            template_key=add_template(ctx.db), kind="self",
                            inspector_ids=team)
-    log = AuditLog(ctx.db, ctx.device.id, "张伟")
+    return inspection, AuditLog(ctx.db, ctx.device.id, "张伟")
+
+
+def test_the_reasons_the_program_wrote_read_in_chinese(ctx, data_dir, capsys):
+    # The audit log keeps them in English (synchronised, never rewritten), with their details.
+    inspection, log = _inspection_and_its_log(ctx)
     for reason in ("witness to 王厂长's refusal to sign", "accepted at re-inspection 2026-7",
                    "not accepted at re-inspection 2026-7", "2 closed, 1 reopened",
                    "governance plan", "辖区检查"):
@@ -191,14 +196,7 @@ def test_the_reasons_the_program_wrote_read_in_chinese(ctx, data_dir, capsys):
 def test_a_reason_a_person_typed_is_shown_as_typed(ctx, data_dir, capsys):
     # 'number' is how a number conflict's reason is stored; a person removing a signature may
     # type the same word, which is theirs, not the conflict's sentence.
-    from inspector_app.storage.audit import AuditLog
-
-    svc = InspectionService(ctx.db, ctx.device, actor="张伟")
-    team = [InspectorRepo(ctx.db, ctx.device.id).add("张伟", "3205001", "泉台区应急管理局").id]
-    inspection = svc.start(company_id=add_company(ctx.db, name="泉台纺织有限公司"),
-                           template_key=add_template(ctx.db), kind="self",
-                           inspector_ids=team)
-    log = AuditLog(ctx.db, ctx.device.id, "张伟")
+    inspection, log = _inspection_and_its_log(ctx)
     log.record("signature", "s1", "delete", old={"role": "company", "signer": "王厂长"},
                reason="number", inspection_id=inspection)
     log.record("conflict", "c1", "review", field="number", new="2026-3", reason="number",
@@ -215,14 +213,7 @@ def test_a_reason_a_person_typed_is_shown_as_typed(ctx, data_dir, capsys):
 def test_a_document_line_of_odd_stored_values_is_shown(ctx, data_dir, capsys, value):
     # The audit log comes from other computers too: a value of another shape is shown as it
     # is, not an internal error for the whole history.
-    from inspector_app.storage.audit import AuditLog
-
-    svc = InspectionService(ctx.db, ctx.device, actor="张伟")
-    team = [InspectorRepo(ctx.db, ctx.device.id).add("张伟", "3205001", "泉台区应急管理局").id]
-    inspection = svc.start(company_id=add_company(ctx.db, name="泉台纺织有限公司"),
-                           template_key=add_template(ctx.db), kind="self",
-                           inspector_ids=team)
-    log = AuditLog(ctx.db, ctx.device.id, "张伟")
+    inspection, log = _inspection_and_its_log(ctx)
     log.record("document", "d1", "delete", old=value, reason="r", inspection_id=inspection)
     log.record("document", "d2", "create", new=value, inspection_id=inspection)
     ctx.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -107,7 +108,9 @@ def test_a_row_taking_back_the_file_on_record_is_not_taken(world, named):
     _kept(world, report, number, sha)
 
 
-def test_a_signed_print_of_its_own_order_is_taken(world):
+def _order_printed_again_signed(world: World) -> tuple[str, str, Any]:
+    """Laptop A's order on file at the office, printed again on A with A's signature:
+    (sha256 on file, sha256 of the signed print, A's certificate)."""
     from inspector_app.services.pki import PkiService
     from inspector_app.services.signing import sign_pdf_bytes
     from tests.unit.test_sync import OWN
@@ -117,7 +120,11 @@ def test_a_signed_print_of_its_own_order_is_taken(world):
     target = services(world.a)[2].export(
         inspection, "order", "en", world.root / "signed.pdf",
         sign=lambda data: sign_pdf_bytes(data, cert, key, chain))
-    signed = hashlib.sha256(target.read_bytes()).hexdigest()
+    return sha, hashlib.sha256(target.read_bytes()).hexdigest(), cert
+
+
+def test_a_signed_print_of_its_own_order_is_taken(world):
+    sha, signed, _cert = _order_printed_again_signed(world)
     report = world.import_(world.export(world.a))
     assert report.tables["documents"].updated == 1 and not report.tables["documents"].skipped
     assert _office_order(world)[2] == signed != sha
@@ -173,16 +180,9 @@ def test_a_print_signed_before_its_signers_certificate_expired_is_taken(world, m
     from datetime import timedelta
 
     from inspector_app.services import signing
-    from inspector_app.services.pki import PkiService, cert_info
-    from inspector_app.services.signing import sign_pdf_bytes
-    from tests.unit.test_sync import OWN
+    from inspector_app.services.pki import cert_info
 
-    inspection, sha = _sent_order(world)
-    cert, key, chain = PkiService(world.a.db, world.a.device).unlock(OWN)
-    target = services(world.a)[2].export(
-        inspection, "order", "en", world.root / "signed.pdf",
-        sign=lambda data: sign_pdf_bytes(data, cert, key, chain))
-    signed = hashlib.sha256(target.read_bytes()).hexdigest()
+    sha, signed, cert = _order_printed_again_signed(world)
     after = cert_info(cert).not_after + timedelta(days=1)
     real = signing.verify_pdf_data
     monkeypatch.setattr(signing, "verify_pdf_data",
