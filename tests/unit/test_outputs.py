@@ -19,6 +19,7 @@ from inspector_app.errors import DiskFullError
 from inspector_app.services.reports.hazard_ledger import ledger_csv
 from inspector_app.storage.files import write_atomic_checked, write_fully
 from tests import pdf_scenarios as sc
+from tests.failing_disk import fail_on
 
 FORMULAS = ["=HYPERLINK(\"http://x\",\"点我\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"]
 
@@ -193,7 +194,6 @@ def test_an_output_on_a_stick_pulled_out_names_its_folder(data, tmp_path, capsys
                                                           output):
     """Checked before the work (a report's figures, a certificate's number), as the window
     checks it: the stick's EIO is told with the folder, not as an internal error."""
-    from pathlib import Path
 
     secret = tmp_path / "org.pass"
     secret.write_text("office-secret-1\n")
@@ -202,14 +202,7 @@ def test_an_output_on_a_stick_pulled_out_names_its_folder(data, tmp_path, capsys
                      str(secret)]) == 0
     stick = tmp_path / "usb"
     stick.mkdir()
-    real = Path.is_dir
-
-    def is_dir(self):
-        if self == stick:
-            raise OSError(errno.EIO, "Input/output error", str(self))
-        return real(self)
-
-    monkeypatch.setattr(Path, "is_dir", is_dir)
+    fail_on(monkeypatch, "is_dir", stick)
     if output == "report":
         args = ["report", "dispatch", "--from", "2026-01-01", "--to", "2026-06-30",
                 "-o", str(stick / "figures.xlsx")]

@@ -11,6 +11,7 @@ import pytest
 
 from inspector_app.errors import CorruptFileError, InspectorError
 from inspector_app.services.sync import history
+from tests.failing_disk import fail_on
 from tests.unit.test_sync import World, laptop_work, plain  # noqa: F401 - a fixture
 
 
@@ -151,14 +152,7 @@ def test_an_export_stopped_by_a_reason_without_words_of_its_own_ends_each_senten
     world = World(tmp_path)
     try:
         usb = world.root / "usb"  # made by the export's helper
-        real_is_dir = Path.is_dir
-
-        def is_dir(self):
-            if self == usb:
-                raise OSError(errno.ETIMEDOUT, "Connection timed out", str(self))
-            return real_is_dir(self)
-
-        monkeypatch.setattr(Path, "is_dir", is_dir)
+        fail_on(monkeypatch, "is_dir", usb, errno.ETIMEDOUT)
         with pytest.raises(InspectorError) as refused:
             world.export(world.a)
         monkeypatch.undo()
